@@ -1,0 +1,89 @@
+//! Alongside: a desktop companion for family caregivers of someone living with a mental illness.
+//! Everything stays on this computer, in one SQLite file.
+
+pub mod app;
+pub mod crisis;
+pub mod db;
+pub mod error;
+pub mod people;
+pub mod practices;
+pub mod settings;
+pub mod validate;
+
+use std::path::PathBuf;
+
+use tauri::{Manager, Runtime};
+
+pub use error::{Error, Result};
+
+/// Overrides where Alongside keeps its data (tests, portable use).
+pub const DATA_DIR_ENV: &str = "ALONGSIDE_DATA_DIR";
+
+/// `app.db()` from any handle, in the style of Tauri's plugin extension traits.
+pub trait DbExt<R: Runtime> {
+    fn db(&self) -> tauri::State<'_, db::Database>;
+}
+
+impl<R: Runtime, T: Manager<R>> DbExt<R> for T {
+    fn db(&self) -> tauri::State<'_, db::Database> {
+        self.state::<db::Database>()
+    }
+}
+
+/// Now, as an RFC 3339 UTC timestamp for `created_at` columns.
+pub fn now_utc() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+fn data_dir<R: Runtime>(app: &tauri::App<R>) -> std::result::Result<PathBuf, tauri::Error> {
+    match std::env::var_os(DATA_DIR_ENV) {
+        Some(dir) if !dir.is_empty() => Ok(PathBuf::from(dir)),
+        _ => app.path().app_data_dir(),
+    }
+}
+
+/// Every app command. `build.rs` lists the same names for the capability file; a test keeps
+/// the two lists equal.
+#[macro_export]
+macro_rules! app_commands {
+    () => {
+        tauri::generate_handler![
+            $crate::app::commands::app_status,
+            $crate::app::commands::retry_database,
+            $crate::settings::commands::get_profile,
+            $crate::settings::commands::update_profile,
+            $crate::settings::commands::complete_onboarding,
+            $crate::people::commands::list_people,
+            $crate::people::commands::add_person,
+            $crate::people::commands::update_person,
+            $crate::people::commands::remove_person,
+            $crate::crisis::commands::crisis_regions,
+            $crate::crisis::commands::crisis_help,
+            $crate::practices::commands::list_practices,
+        ]
+    };
+}
+
+/// Builds the app on any runtime, so tests can run it on Tauri's mock runtime.
+pub fn build<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
+    builder
+        .setup(|app| {
+            let dir = data_dir(app)?;
+            let (database, moved) = db::Database::open(dir, db::DEFAULT_BUSY_TIMEOUT);
+            app.manage(database);
+            app.manage(app::commands::MovedAside(std::sync::Mutex::new(moved)));
+            Ok(())
+        })
+        .invoke_handler(app_commands!())
+}
+
+pub fn run() {
+    let context = tauri::generate_context!();
+    if let Err(e) = build(tauri::Builder::default()).run(context) {
+        eprintln!("alongside: could not start: {e}");
+        std::process::exit(1);
+    }
+}
+
+#[cfg(test)]
+mod bindings;

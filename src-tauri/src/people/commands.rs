@@ -1,0 +1,49 @@
+//! IPC adapters for people: parse, call, return.
+
+use tauri::{AppHandle, Runtime};
+
+use super::{store, Person, PersonInput};
+use crate::error::{Error, Result};
+use crate::DbExt;
+
+#[tauri::command]
+pub fn list_people<R: Runtime>(app: AppHandle<R>) -> Result<Vec<Person>> {
+    app.db().with(|c| store::list(c))
+}
+
+#[tauri::command]
+pub fn add_person<R: Runtime>(app: AppHandle<R>, person: PersonInput) -> Result<Person> {
+    let valid = person.validate()?;
+    app.db().with(|c| {
+        let tx = c.transaction()?;
+        let id = store::insert(&tx, &valid, &crate::now_utc())?;
+        tx.commit()?;
+        store::get(c, id)
+    })
+}
+
+#[tauri::command]
+pub fn update_person<R: Runtime>(app: AppHandle<R>, id: i64, person: PersonInput) -> Result<Person> {
+    let valid = person.validate()?;
+    app.db().with(|c| {
+        let tx = c.transaction()?;
+        store::update(&tx, id, &valid)?;
+        tx.commit()?;
+        store::get(c, id)
+    })
+}
+
+#[tauri::command]
+pub fn remove_person<R: Runtime>(app: AppHandle<R>, id: i64) -> Result<()> {
+    app.db().with(|c| {
+        // The caregiver always keeps at least one person: everything else is about someone.
+        if store::count(c)? <= 1 {
+            store::get(c, id)?;
+            return Err(Error::invalid(
+                "person",
+                "Alongside needs at least one person to support. Add someone else first, or change this person's details instead.",
+            ));
+        }
+        store::delete(c, id)
+    })
+}

@@ -1,0 +1,8 @@
+//! IPC adapters for the practices.
+
+use super::Practice;
+
+#[tauri::command]
+pub fn list_practices() -> Vec<Practice> {
+    super::all().to_vec()
+}

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Runs every Alongside test: UI type checks and component tests, Rust formatting, lints, unit,
+# store and migration tests, then the end-to-end scenarios in the real app window under Xvfb.
+# Needs what `.ci/setup` installs.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+export CARGO_TERM_COLOR=never
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "UI: build (the app embeds it)"
+npm --prefix ui run build
+
+step "UI: type check (svelte-check)"
+npm --prefix ui run check
+
+step "UI: component tests (vitest)"
+npm --prefix ui test
+
+step "Rust: formatting"
+cargo fmt --all --check
+
+step "Rust: lints"
+cargo clippy --workspace --all-targets --locked -- -D warnings
+
+step "Rust: unit, store, migration and content tests"
+cargo test --workspace --locked --lib --bins
+
+step "Build the app (debug, with the UI embedded)"
+ui/node_modules/.bin/tauri build --debug --no-bundle --ci
+
+step "End to end in the real window (WebKitGTK + tauri-driver under Xvfb)"
+# WebKitGTK may draw nothing under Xvfb without this; real desktops do not need it.
+export WEBKIT_DISABLE_COMPOSITING_MODE="${WEBKIT_DISABLE_COMPOSITING_MODE:-1}"
+export ALONGSIDE_E2E_APP="$PWD/target/debug/alongside"
+xvfb-run -a -s "-screen 0 1280x800x24" \
+  dbus-run-session -- \
+  cargo test -p alongside-e2e --locked --test '*' -- --test-threads=1

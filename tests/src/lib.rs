@@ -1,0 +1,285 @@
+//! End-to-end harness: launches the built Alongside binary through tauri-driver (WebKitWebDriver)
+//! with its own data directory, and finds elements the way a screen reader does: by role and
+//! accessible name (visible text, label or aria-label), never by CSS class.
+//!
+//! Run through `tests/run-all.sh`, which builds the app and provides Xvfb, a private D-Bus session
+//! and tauri-driver. `ALONGSIDE_E2E_APP` names the binary to drive.
+
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+use std::time::{Duration, Instant};
+
+use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+use fantoccini::elements::Element;
+use fantoccini::error::CmdError;
+use fantoccini::key::Key;
+use fantoccini::{Client, ClientBuilder, Locator};
+use tokio::process::{Child, Command};
+
+pub const WAIT: Duration = Duration::from_secs(20);
+
+/// The binary under test.
+pub fn app_binary() -> PathBuf {
+    let path = std::env::var_os("ALONGSIDE_E2E_APP").map(PathBuf::from).unwrap_or_else(|| {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/debug/alongside")
+    });
+    assert!(
+        path.exists(),
+        "the built app is missing at {}: run the end-to-end tests with tests/run-all.sh",
+        path.display()
+    );
+    path
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free local port")
+}
+
+/// One running Alongside window, driven through WebDriver.
+pub struct App {
+    pub client: Client,
+    driver: Child,
+}
+
+impl App {
+    /// Starts Alongside with `data_dir` as its data folder.
+    pub async fn launch(data_dir: &Path) -> App {
+        let app = app_binary();
+        let port = free_port();
+        let native_port = free_port();
+        let driver = Command::new("tauri-driver")
+            .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+            .env("ALONGSIDE_DATA_DIR", data_dir)
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit())
+            .kill_on_drop(true)
+            .spawn()
+            .expect("tauri-driver is installed (cargo install tauri-driver --locked)");
+
+        let caps: serde_json::Map<String, serde_json::Value> = serde_json::from_value(
+            serde_json::json!({ "tauri:options": { "application": app } }),
+        )
+        .expect("capabilities");
+        let url = format!("http://127.0.0.1:{port}");
+        let started = Instant::now();
+        let client = loop {
+            let mut builder = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new());
+            builder.capabilities(caps.clone());
+            match builder.connect(&url).await {
+                Ok(c) => break c,
+                Err(e) if started.elapsed() < WAIT => {
+                    let _ = e;
+                    tokio::time::sleep(Duration::from_millis(250)).await;
+                }
+                Err(e) => panic!("could not start a WebDriver session for Alongside: {e}"),
+            }
+        };
+        App { client, driver }
+    }
+
+    /// Closes the window the way quitting does, and stops the driver.
+    pub async fn quit(mut self) {
+        let _ = self.client.clone().close().await;
+        let _ = self.driver.kill().await;
+        let _ = self.driver.wait().await;
+    }
+
+    async fn wait_for(&self, what: &str, xpath: &str) -> Element {
+        let started = Instant::now();
+        loop {
+            match self.client.find(Locator::XPath(xpath)).await {
+                Ok(e) => return e,
+                Err(CmdError::NoSuchElement(_)) | Err(CmdError::Standard(_))
+                    if started.elapsed() < WAIT =>
+                {
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                }
+                Err(e) => {
+                    let text = self.page_text().await;
+                    panic!("{what} did not appear within {WAIT:?}: {e}\n--- the window shows ---\n{text}")
+                }
+            }
+        }
+    }
+
+    /// Every visible text on the page, for failure messages.
+    pub async fn page_text(&self) -> String {
+        match self.client.find(Locator::Css("body")).await {
+            Ok(b) => b.text().await.unwrap_or_default(),
+            Err(_) => String::new(),
+        }
+    }
+
+    /// A button whose accessible name (text or aria-label) is `name`.
+    pub async fn button(&self, name: &str) -> Element {
+        let n = lit(name);
+        self.wait_for(
+            &format!("button {name:?}"),
+            &format!(
+                "//*[(self::button or @role='button') and (normalize-space(.)={n} or @aria-label={n})]"
+            ),
+        )
+        .await
+    }
+
+    pub async fn click(&self, name: &str) {
+        self.button(name).await.click().await.expect("click");
+    }
+
+    /// A heading (h1–h4) whose text is `text`.
+    pub async fn heading(&self, text: &str) -> Element {
+        let t = lit(text);
+        self.wait_for(
+            &format!("heading {text:?}"),
+            &format!("//*[self::h1 or self::h2 or self::h3 or self::h4][normalize-space(.)={t}]"),
+        )
+        .await
+    }
+
+    /// The form control labelled `label` (label[for] or aria-label).
+    pub async fn field(&self, label: &str) -> Element {
+        let l = lit(label);
+        self.wait_for(
+            &format!("field labelled {label:?}"),
+            &format!(
+                "//*[(self::input or self::select or self::textarea) and (@id=//label[normalize-space(.)={l}]/@for or @aria-label={l})]"
+            ),
+        )
+        .await
+    }
+
+    pub async fn type_into(&self, label: &str, text: &str) {
+        let f = self.field(label).await;
+        f.clear().await.expect("clear");
+        f.send_keys(text).await.expect("type");
+    }
+
+    pub async fn choose(&self, label: &str, option: &str) {
+        self.field(label)
+            .await
+            .select_by_label(option)
+            .await
+            .unwrap_or_else(|e| panic!("choose {option:?} in {label:?}: {e}"));
+    }
+
+    /// Ticks the checkbox whose label reads `label`.
+    pub async fn check(&self, label: &str) {
+        let l = lit(label);
+        self.wait_for(
+            &format!("checkbox {label:?}"),
+            &format!("//label[normalize-space(.)={l}]//input[@type='checkbox']"),
+        )
+        .await
+        .click()
+        .await
+        .expect("check");
+    }
+
+    /// An element of role dialog named by its heading.
+    pub async fn dialog(&self, title: &str) -> Element {
+        let t = lit(title);
+        self.wait_for(
+            &format!("dialog {title:?}"),
+            &format!("//*[@role='dialog' and @aria-labelledby=//*[normalize-space(.)={t}]/@id]"),
+        )
+        .await
+    }
+
+    /// Waits until `text` appears anywhere in the window.
+    pub async fn sees(&self, text: &str) -> Element {
+        let t = lit(text);
+        self.wait_for(
+            &format!("text {text:?}"),
+            &format!("//body//*[not(self::script)][contains(normalize-space(.), {t})][not(*[contains(normalize-space(.), {t})])]"),
+        )
+        .await
+    }
+
+    /// An element with role alert containing `text`.
+    pub async fn alert(&self, text: &str) -> Element {
+        let t = lit(text);
+        self.wait_for(
+            &format!("alert containing {text:?}"),
+            &format!("//*[@role='alert'][contains(normalize-space(.), {t})]"),
+        )
+        .await
+    }
+
+    /// True if no dialog is open.
+    pub async fn no_dialog(&self) -> bool {
+        let started = Instant::now();
+        loop {
+            let open = self
+                .client
+                .find_all(Locator::XPath("//*[@role='dialog']"))
+                .await
+                .map(|v| !v.is_empty())
+                .unwrap_or(true);
+            if !open {
+                return true;
+            }
+            if started.elapsed() > WAIT {
+                return false;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Presses a key with modifiers, as a person would on the keyboard.
+    pub async fn press(&self, modifiers: &[Key], key: char) {
+        let mut actions = KeyActions::new("keyboard".into());
+        for m in modifiers {
+            actions = actions.then(KeyAction::Down { value: char::from(*m) });
+        }
+        actions = actions
+            .then(KeyAction::Down { value: key })
+            .then(KeyAction::Up { value: key });
+        for m in modifiers.iter().rev() {
+            actions = actions.then(KeyAction::Up { value: char::from(*m) });
+        }
+        self.client.perform_actions(actions).await.expect("key press");
+        self.client.release_actions().await.expect("release keys");
+    }
+
+    pub async fn press_key(&self, key: Key) {
+        let actions = KeyActions::new("keyboard".into())
+            .then(KeyAction::Down { value: char::from(key) })
+            .then(KeyAction::Up { value: char::from(key) });
+        self.client.perform_actions(actions).await.expect("key press");
+    }
+
+    /// A screenshot, for looking at what a caregiver sees (not asserted on).
+    pub async fn screenshot(&self, path: &Path) {
+        if let Ok(png) = self.client.screenshot().await {
+            let _ = std::fs::write(path, png);
+        }
+    }
+}
+
+/// An XPath string literal for any text, including quotes and apostrophes.
+pub fn lit(s: &str) -> String {
+    if !s.contains('\'') {
+        format!("'{s}'")
+    } else if !s.contains('"') {
+        format!("\"{s}\"")
+    } else {
+        let parts: Vec<String> = s.split('\'').map(|p| format!("'{p}'")).collect();
+        format!("concat({})", parts.join(", \"'\", "))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::lit;
+
+    #[test]
+    fn xpath_literals_survive_quotes() {
+        assert_eq!(lit("Today"), "'Today'");
+        assert_eq!(lit("Don't"), "\"Don't\"");
+        assert_eq!(lit(r#"a'b"c"#), r#"concat('a', "'", 'b"c')"#);
+    }
+}

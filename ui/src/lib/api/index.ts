@@ -1,0 +1,45 @@
+// The only module that talks to the Tauri backend. Pages import from here, never from @tauri-apps.
+import { invoke } from '@tauri-apps/api/core';
+import type {
+  AppStatus,
+  CrisisHelp,
+  OnboardingInput,
+  Person,
+  PersonInput,
+  Practice,
+  Profile,
+  ProfileInput,
+  RegionChoice,
+} from '../bindings';
+import { toAlongsideError } from './errors';
+
+export { AlongsideError, toAlongsideError, UNEXPECTED_MESSAGE } from './errors';
+export type * from '../bindings';
+
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (e) {
+    throw toAlongsideError(e);
+  }
+}
+
+export const api = {
+  appStatus: () => call<AppStatus>('app_status'),
+  retryDatabase: () => call<AppStatus>('retry_database'),
+
+  getProfile: () => call<Profile | null>('get_profile'),
+  updateProfile: (profile: ProfileInput) => call<Profile>('update_profile', { profile }),
+  completeOnboarding: (onboarding: OnboardingInput) =>
+    call<Person>('complete_onboarding', { onboarding }),
+
+  listPeople: () => call<Person[]>('list_people'),
+  addPerson: (person: PersonInput) => call<Person>('add_person', { person }),
+  updatePerson: (id: number, person: PersonInput) => call<Person>('update_person', { id, person }),
+  removePerson: (id: number) => call<null>('remove_person', { id }),
+
+  crisisRegions: () => call<RegionChoice[]>('crisis_regions'),
+  crisisHelp: (region: string) => call<CrisisHelp>('crisis_help', { region }),
+
+  listPractices: () => call<Practice[]>('list_practices'),
+};

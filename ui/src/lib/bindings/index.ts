@@ -1,0 +1,76 @@
+// Generated from the Rust types by src-tauri/src/bindings.rs. Do not edit by hand.
+// Regenerate: UPDATE_BINDINGS=1 cargo test -p alongside bindings
+
+export type ErrorCode = "invalid_input" | "not_found" | "already_set_up" | "data_busy" | "database_too_new" | "database_unavailable" | "storage";
+
+export type AppError = { code: ErrorCode, message: string, 
+/**
+ * The input field the message is about, when there is one.
+ */
+field: string | null, };
+
+export type AppStatus = { 
+/**
+ * Why the data could not be opened, if it could not. Crisis help works either way.
+ */
+databaseProblem: AppError | null, 
+/**
+ * Where an unreadable earlier data file was kept, if that happened at this start.
+ */
+movedAside: string | null, 
+/**
+ * The folder that holds the caregiver's data.
+ */
+dataDir: string, onboarded: boolean, };
+
+export type Relationship = "child" | "partner" | "parent" | "sibling" | "friend" | "other_family" | "other";
+
+export type Condition = "depression" | "anxiety" | "bipolar" | "psychosis" | "ptsd" | "ocd" | "eating_disorder" | "substance_use" | "borderline_personality" | "other" | "not_sure" | "prefer_not_to_say";
+
+export type Person = { id: number, name: string, relationship: Relationship, conditions: Array<Condition>, };
+
+export type PersonInput = { name: string, relationship: Relationship, conditions: Array<Condition>, };
+
+export type Profile = { caregiverName: string | null, 
+/**
+ * A region code from the crisis data, e.g. "US" or "OTHER".
+ */
+region: string, };
+
+export type ProfileInput = { caregiverName: string | null, region: string, };
+
+export type OnboardingInput = { caregiverName: string | null, region: string, person: PersonInput, };
+
+export type Source = { title: string, url: string, };
+
+export type ContactKind = "call" | "text" | "chat" | "web";
+
+export type Contact = { kind: ContactKind, value: string, 
+/**
+ * Extra words, e.g. "Text HOME to 741741".
+ */
+detail: string | null, };
+
+export type CrisisLine = { name: string, about: string, hours: string, note: string | null, contacts: Array<Contact>, };
+
+export type Region = { code: string, name: string, emergency: string, emergencyNote: string | null, 
+/**
+ * ISO date (YYYY-MM-DD) the entry was last checked against its sources.
+ */
+lastChecked: string, sources: Array<Source>, lines: Array<CrisisLine>, };
+
+export type Guidance = { dangerNow: string, whatToSay: string, whileWaiting: string, };
+
+export type CrisisHelp = { region: Region, guidance: Guidance, };
+
+export type RegionChoice = { code: string, name: string, };
+
+export type Practice = { id: string, title: string, 
+/**
+ * A one-word label for navigation.
+ */
+short: string, 
+/**
+ * One line for the Today card.
+ */
+summary: string, why: string, steps: Array<string>, sources: Array<Source>, };

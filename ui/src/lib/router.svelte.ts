@@ -1,0 +1,15 @@
+/** The app's few screens. A tiny state router: no URLs to leak, nothing to load. */
+export type Route =
+  | { name: 'today' }
+  | { name: 'practice'; id: string }
+  | { name: 'settings' };
+
+class Router {
+  current = $state<Route>({ name: 'today' });
+
+  go(route: Route) {
+    this.current = route;
+  }
+}
+
+export const router = new Router();
