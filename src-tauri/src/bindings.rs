@@ -44,7 +44,10 @@ fn render() -> String {
     out
 }
 
-const BINDINGS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../ui/src/lib/bindings/index.ts");
+const BINDINGS: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../ui/src/lib/bindings/index.ts"
+);
 
 #[test]
 fn bindings_are_current() {
@@ -94,7 +97,10 @@ fn every_command_is_registered_and_allowed() {
         .collect();
     registered.sort();
     manifest.sort();
-    assert_eq!(registered, manifest, "lib.rs handler and build.rs COMMANDS differ");
+    assert_eq!(
+        registered, manifest,
+        "lib.rs handler and build.rs COMMANDS differ"
+    );
 
     let cap: serde_json::Value =
         serde_json::from_str(&read("capabilities/main.json")).expect("capability JSON");
@@ -107,5 +113,8 @@ fn every_command_is_registered_and_allowed() {
         .map(|p| p.replace('-', "_"))
         .collect();
     allowed.sort();
-    assert_eq!(allowed, manifest, "capabilities/main.json must allow exactly the app commands");
+    assert_eq!(
+        allowed, manifest,
+        "capabilities/main.json must allow exactly the app commands"
+    );
 }

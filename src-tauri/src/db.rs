@@ -76,7 +76,9 @@ fn open_file(path: &Path, busy_timeout: Duration) -> Result<Connection> {
         });
     }
     // Touch the schema so a file that is not a database fails here, not later.
-    conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0))?;
+    conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+        r.get::<_, i64>(0)
+    })?;
     conn.pragma_update(None, "journal_mode", "WAL")?;
     conn.pragma_update(None, "synchronous", "FULL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
@@ -283,7 +285,11 @@ mod tests {
         let err = open_in(dir.path(), QUICK).expect_err("refused");
         assert!(matches!(err, Error::DatabaseTooNew { found: 999, .. }));
         assert!(err.caregiver_message().contains("newer version"));
-        assert_eq!(std::fs::read(&path).expect("read"), before, "file untouched");
+        assert_eq!(
+            std::fs::read(&path).expect("read"),
+            before,
+            "file untouched"
+        );
         assert!(!dir.path().join(format!("{DB_FILE}-wal")).exists());
     }
 
@@ -314,7 +320,10 @@ mod tests {
         // WAL lets the app open and read while another program writes; writes wait, then fail.
         let err = db
             .with(|c| {
-                c.execute("INSERT INTO people (name, relationship, created_at) VALUES ('A','child','x')", [])?;
+                c.execute(
+                    "INSERT INTO people (name, relationship, created_at) VALUES ('A','child','x')",
+                    [],
+                )?;
                 Ok(())
             })
             .expect_err("busy");
@@ -322,7 +331,10 @@ mod tests {
 
         other.execute_batch("ROLLBACK").expect("unlock");
         db.with(|c| {
-            c.execute("INSERT INTO people (name, relationship, created_at) VALUES ('A','child','x')", [])?;
+            c.execute(
+                "INSERT INTO people (name, relationship, created_at) VALUES ('A','child','x')",
+                [],
+            )?;
             Ok(())
         })
         .expect("works once the other program lets go");
@@ -334,7 +346,8 @@ mod tests {
         let path = dir.path().join(DB_FILE);
         {
             let conn = Connection::open(&path).expect("open");
-            conn.execute_batch("PRAGMA user_version = 999;").expect("future");
+            conn.execute_batch("PRAGMA user_version = 999;")
+                .expect("future");
         }
         let (db, moved) = Database::open(dir.path().to_path_buf(), QUICK);
         assert!(moved.is_none());

@@ -73,9 +73,9 @@ impl Error {
     pub fn caregiver_message(&self) -> String {
         match self {
             Error::Invalid { message, .. } => message.clone(),
-            Error::NotFound(what) => format!(
-                "That {what} could not be found. It may have been removed already."
-            ),
+            Error::NotFound(what) => {
+                format!("That {what} could not be found. It may have been removed already.")
+            }
             Error::AlreadySetUp => {
                 "Alongside is already set up. You can change these details in Settings.".into()
             }

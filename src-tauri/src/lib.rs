@@ -64,11 +64,25 @@ macro_rules! app_commands {
     };
 }
 
+/// The main window. Its web storage lives inside the data folder too, so everything Alongside
+/// keeps is in one place (and `ALONGSIDE_DATA_DIR` really moves all of it).
+fn open_main_window<R: Runtime>(app: &tauri::App<R>, dir: &std::path::Path) -> tauri::Result<()> {
+    tauri::WebviewWindowBuilder::new(app, "main", tauri::WebviewUrl::default())
+        .title("Alongside")
+        .inner_size(1100.0, 780.0)
+        .min_inner_size(600.0, 520.0)
+        .zoom_hotkeys_enabled(true)
+        .data_directory(dir.join("webview"))
+        .build()?;
+    Ok(())
+}
+
 /// Builds the app on any runtime, so tests can run it on Tauri's mock runtime.
 pub fn build<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
     builder
         .setup(|app| {
             let dir = data_dir(app)?;
+            open_main_window(app, &dir)?;
             let (database, moved) = db::Database::open(dir, db::DEFAULT_BUSY_TIMEOUT);
             app.manage(database);
             app.manage(app::commands::MovedAside(std::sync::Mutex::new(moved)));

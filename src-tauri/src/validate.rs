@@ -36,13 +36,19 @@ fn check_len(field: &'static str, v: &str, max: usize, what: &str) -> Result<()>
     if n > max {
         return Err(Error::invalid(
             field,
-            format!("{} is a little long: please keep it to {max} characters or fewer (it has {n}).", capitalize(what)),
+            format!(
+                "{} is a little long: please keep it to {max} characters or fewer (it has {n}).",
+                capitalize(what)
+            ),
         ));
     }
     if v.chars().any(|c| c.is_control()) {
         return Err(Error::invalid(
             field,
-            format!("{} has a hidden character in it. Please type it again.", capitalize(what)),
+            format!(
+                "{} has a hidden character in it. Please type it again.",
+                capitalize(what)
+            ),
         ));
     }
     Ok(())
@@ -62,7 +68,10 @@ mod tests {
 
     #[test]
     fn required_text_is_trimmed_and_bounded() {
-        assert_eq!(required_text("name", "  Sam ", 80, "a name").expect("ok"), "Sam");
+        assert_eq!(
+            required_text("name", "  Sam ", 80, "a name").expect("ok"),
+            "Sam"
+        );
         let empty = required_text("name", "   ", 80, "a name").expect_err("empty");
         assert_eq!(empty.caregiver_message(), "Please add a name.");
         let long = required_text("name", &"a".repeat(500), 80, "a name").expect_err("long");

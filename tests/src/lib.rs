@@ -21,9 +21,9 @@ pub const WAIT: Duration = Duration::from_secs(20);
 
 /// The binary under test.
 pub fn app_binary() -> PathBuf {
-    let path = std::env::var_os("ALONGSIDE_E2E_APP").map(PathBuf::from).unwrap_or_else(|| {
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/debug/alongside")
-    });
+    let path = std::env::var_os("ALONGSIDE_E2E_APP")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/debug/alongside"));
     assert!(
         path.exists(),
         "the built app is missing at {}: run the end-to-end tests with tests/run-all.sh",
@@ -52,7 +52,12 @@ impl App {
         let port = free_port();
         let native_port = free_port();
         let driver = Command::new("tauri-driver")
-            .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &native_port.to_string(),
+            ])
             .env("ALONGSIDE_DATA_DIR", data_dir)
             .stdout(Stdio::null())
             .stderr(Stdio::inherit())
@@ -60,14 +65,14 @@ impl App {
             .spawn()
             .expect("tauri-driver is installed (cargo install tauri-driver --locked)");
 
-        let caps: serde_json::Map<String, serde_json::Value> = serde_json::from_value(
-            serde_json::json!({ "tauri:options": { "application": app } }),
-        )
-        .expect("capabilities");
+        let caps: serde_json::Map<String, serde_json::Value> =
+            serde_json::from_value(serde_json::json!({ "tauri:options": { "application": app } }))
+                .expect("capabilities");
         let url = format!("http://127.0.0.1:{port}");
         let started = Instant::now();
         let client = loop {
-            let mut builder = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new());
+            let mut builder =
+                ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new());
             builder.capabilities(caps.clone());
             match builder.connect(&url).await {
                 Ok(c) => break c,
@@ -83,19 +88,19 @@ impl App {
 
     /// Closes the window the way quitting does, and stops the driver.
     pub async fn quit(mut self) {
-        let _ = self.client.clone().close().await;
+        let _ = tokio::time::timeout(WAIT, self.client.clone().close()).await;
         let _ = self.driver.kill().await;
         let _ = self.driver.wait().await;
     }
 
     async fn wait_for(&self, what: &str, xpath: &str) -> Element {
+        // Shown with --nocapture: the step a failing scenario was on.
+        println!("e2e: looking for {what}");
         let started = Instant::now();
         loop {
             match self.client.find(Locator::XPath(xpath)).await {
                 Ok(e) => return e,
-                Err(CmdError::NoSuchElement(_)) | Err(CmdError::Standard(_))
-                    if started.elapsed() < WAIT =>
-                {
+                Err(CmdError::Standard(_)) if started.elapsed() < WAIT => {
                     tokio::time::sleep(Duration::from_millis(100)).await;
                 }
                 Err(e) => {
@@ -189,6 +194,18 @@ impl App {
         .await
     }
 
+    /// Waits until `text` appears inside the dialog titled `title`.
+    pub async fn dialog_shows(&self, title: &str, text: &str) -> Element {
+        let (t, x) = (lit(title), lit(text));
+        self.wait_for(
+            &format!("{text:?} in dialog {title:?}"),
+            &format!(
+                "//*[@role='dialog' and @aria-labelledby=//*[normalize-space(.)={t}]/@id]//*[contains(normalize-space(.), {x})]"
+            ),
+        )
+        .await
+    }
+
     /// Waits until `text` appears anywhere in the window.
     pub async fn sees(&self, text: &str) -> Element {
         let t = lit(text);
@@ -233,30 +250,37 @@ impl App {
     pub async fn press(&self, modifiers: &[Key], key: char) {
         let mut actions = KeyActions::new("keyboard".into());
         for m in modifiers {
-            actions = actions.then(KeyAction::Down { value: char::from(*m) });
+            actions = actions.then(KeyAction::Down {
+                value: char::from(*m),
+            });
         }
         actions = actions
             .then(KeyAction::Down { value: key })
             .then(KeyAction::Up { value: key });
         for m in modifiers.iter().rev() {
-            actions = actions.then(KeyAction::Up { value: char::from(*m) });
+            actions = actions.then(KeyAction::Up {
+                value: char::from(*m),
+            });
         }
-        self.client.perform_actions(actions).await.expect("key press");
+        self.client
+            .perform_actions(actions)
+            .await
+            .expect("key press");
         self.client.release_actions().await.expect("release keys");
     }
 
     pub async fn press_key(&self, key: Key) {
         let actions = KeyActions::new("keyboard".into())
-            .then(KeyAction::Down { value: char::from(key) })
-            .then(KeyAction::Up { value: char::from(key) });
-        self.client.perform_actions(actions).await.expect("key press");
-    }
-
-    /// A screenshot, for looking at what a caregiver sees (not asserted on).
-    pub async fn screenshot(&self, path: &Path) {
-        if let Ok(png) = self.client.screenshot().await {
-            let _ = std::fs::write(path, png);
-        }
+            .then(KeyAction::Down {
+                value: char::from(key),
+            })
+            .then(KeyAction::Up {
+                value: char::from(key),
+            });
+        self.client
+            .perform_actions(actions)
+            .await
+            .expect("key press");
     }
 }
 

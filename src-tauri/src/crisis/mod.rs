@@ -185,7 +185,8 @@ mod tests {
     fn is_phone_number(s: &str) -> bool {
         let digits = s.chars().filter(char::is_ascii_digit).count();
         (3..=15).contains(&digits)
-            && s.chars().all(|c| c.is_ascii_digit() || c == ' ' || c == '-')
+            && s.chars()
+                .all(|c| c.is_ascii_digit() || c == ' ' || c == '-')
             && s.starts_with(|c: char| c.is_ascii_digit())
             && s.ends_with(|c: char| c.is_ascii_digit())
             && !s.contains("  ")
@@ -200,16 +201,35 @@ mod tests {
             assert!(!r.name.trim().is_empty(), "{} has a name", r.code);
             assert!(!r.lines.is_empty(), "{} has at least one line", r.code);
             assert!(!r.sources.is_empty(), "{} has a source", r.code);
-            assert!(is_iso_date(&r.last_checked), "{} last_checked is a date", r.code);
+            assert!(
+                is_iso_date(&r.last_checked),
+                "{} last_checked is a date",
+                r.code
+            );
             if r.code != FALLBACK_REGION {
-                assert!(is_phone_number(&r.emergency), "{} emergency {:?}", r.code, r.emergency);
+                assert!(
+                    is_phone_number(&r.emergency),
+                    "{} emergency {:?}",
+                    r.code,
+                    r.emergency
+                );
             }
             for s in &r.sources {
-                assert!(s.url.starts_with("https://"), "{}: source {:?} is an https link", r.code, s.url);
+                assert!(
+                    s.url.starts_with("https://"),
+                    "{}: source {:?} is an https link",
+                    r.code,
+                    s.url
+                );
                 assert!(!s.title.trim().is_empty());
             }
             for l in &r.lines {
-                assert!(!l.contacts.is_empty(), "{}: {} has a way to reach it", r.code, l.name);
+                assert!(
+                    !l.contacts.is_empty(),
+                    "{}: {} has a way to reach it",
+                    r.code,
+                    l.name
+                );
                 assert!(!l.about.trim().is_empty() && !l.hours.trim().is_empty());
                 for c in &l.contacts {
                     match c.kind {
@@ -244,7 +264,11 @@ mod tests {
         assert_eq!(help_for("NZ").region.emergency, "111");
         assert_eq!(help_for("EU").region.emergency, "112");
         let us = help_for("US");
-        assert!(us.region.lines.iter().any(|l| l.contacts.iter().any(|c| c.value == "988")));
+        assert!(us
+            .region
+            .lines
+            .iter()
+            .any(|l| l.contacts.iter().any(|c| c.value == "988")));
     }
 
     #[test]
@@ -256,7 +280,10 @@ mod tests {
     #[test]
     fn the_retired_us_press_3_option_is_not_listed() {
         let text = CRISIS_TOML.to_lowercase();
-        assert!(!text.contains("press 3"), "the 988 press-3 option ended in July 2025");
+        assert!(
+            !text.contains("press 3"),
+            "the 988 press-3 option ended in July 2025"
+        );
     }
 
     #[test]

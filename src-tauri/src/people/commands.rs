@@ -23,7 +23,11 @@ pub fn add_person<R: Runtime>(app: AppHandle<R>, person: PersonInput) -> Result<
 }
 
 #[tauri::command]
-pub fn update_person<R: Runtime>(app: AppHandle<R>, id: i64, person: PersonInput) -> Result<Person> {
+pub fn update_person<R: Runtime>(
+    app: AppHandle<R>,
+    id: i64,
+    person: PersonInput,
+) -> Result<Person> {
     let valid = person.validate()?;
     app.db().with(|c| {
         let tx = c.transaction()?;

@@ -180,18 +180,36 @@ mod tests {
 
     #[test]
     fn conditions_are_optional_sorted_and_deduplicated() {
-        let v = input(" Sam ", vec![Condition::Bipolar, Condition::Depression, Condition::Bipolar])
-            .validate()
-            .expect("valid");
+        let v = input(
+            " Sam ",
+            vec![
+                Condition::Bipolar,
+                Condition::Depression,
+                Condition::Bipolar,
+            ],
+        )
+        .validate()
+        .expect("valid");
         assert_eq!(v.name, "Sam");
-        assert_eq!(v.conditions, vec![Condition::Depression, Condition::Bipolar]);
-        assert!(input("Sam", vec![]).validate().expect("valid").conditions.is_empty());
-        assert!(input("Sam", vec![Condition::NotSure, Condition::Anxiety]).validate().is_ok());
+        assert_eq!(
+            v.conditions,
+            vec![Condition::Depression, Condition::Bipolar]
+        );
+        assert!(input("Sam", vec![])
+            .validate()
+            .expect("valid")
+            .conditions
+            .is_empty());
+        assert!(input("Sam", vec![Condition::NotSure, Condition::Anxiety])
+            .validate()
+            .is_ok());
     }
 
     #[test]
     fn prefer_not_to_say_stands_alone() {
-        assert!(input("Sam", vec![Condition::PreferNotToSay]).validate().is_ok());
+        assert!(input("Sam", vec![Condition::PreferNotToSay])
+            .validate()
+            .is_ok());
         let e = input("Sam", vec![Condition::PreferNotToSay, Condition::Anxiety])
             .validate()
             .expect_err("contradiction");

@@ -53,7 +53,13 @@ pub fn get(conn: &Connection, id: i64) -> Result<Person> {
         .query_row(
             "SELECT id, name, relationship FROM people WHERE id = ?1",
             [id],
-            |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?)),
+            |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                ))
+            },
         )
         .optional()?
         .ok_or(Error::NotFound("person"))?;
@@ -115,7 +121,10 @@ mod tests {
         let people = list(&conn).expect("list");
         assert_eq!(people.len(), 1);
         assert_eq!(people[0].name, "Sam");
-        assert_eq!(people[0].conditions, vec![Condition::Depression, Condition::Anxiety]);
+        assert_eq!(
+            people[0].conditions,
+            vec![Condition::Depression, Condition::Anxiety]
+        );
 
         let tx = conn.transaction().expect("tx");
         let changed = ValidPerson {
@@ -144,6 +153,9 @@ mod tests {
         assert!(matches!(get(&conn, 42), Err(Error::NotFound("person"))));
         assert!(matches!(delete(&conn, 42), Err(Error::NotFound("person"))));
         let tx = conn.transaction().expect("tx");
-        assert!(matches!(update(&tx, 42, &sam()), Err(Error::NotFound("person"))));
+        assert!(matches!(
+            update(&tx, 42, &sam()),
+            Err(Error::NotFound("person"))
+        ));
     }
 }

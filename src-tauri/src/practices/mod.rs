@@ -48,7 +48,10 @@ mod tests {
     fn the_five_practices_are_complete_and_in_order() {
         let p = parse(PRACTICES_TOML).expect("practices.toml parses");
         let ids: Vec<_> = p.iter().map(|p| p.id.as_str()).collect();
-        assert_eq!(ids, ["listen", "check_in", "treatment", "celebrate", "boundaries"]);
+        assert_eq!(
+            ids,
+            ["listen", "check_in", "treatment", "celebrate", "boundaries"]
+        );
         for practice in &p {
             assert!(!practice.title.is_empty() && !practice.short.is_empty());
             assert!(
@@ -56,8 +59,16 @@ mod tests {
                 "{}: the Today summary fits on one line",
                 practice.id
             );
-            assert!(practice.steps.len() >= 3, "{}: a few concrete steps", practice.id);
-            assert!(practice.sources.len() >= 2, "{}: cites two sources", practice.id);
+            assert!(
+                practice.steps.len() >= 3,
+                "{}: a few concrete steps",
+                practice.id
+            );
+            assert!(
+                practice.sources.len() >= 2,
+                "{}: cites two sources",
+                practice.id
+            );
             for s in &practice.sources {
                 assert!(s.url.starts_with("https://"), "{}: {}", practice.id, s.url);
             }

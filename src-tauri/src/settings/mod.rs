@@ -98,22 +98,32 @@ mod tests {
 
     #[test]
     fn caregiver_name_is_optional() {
-        let v = onboarding(None, "US", "Alex").validate(known).expect("valid");
+        let v = onboarding(None, "US", "Alex")
+            .validate(known)
+            .expect("valid");
         assert_eq!(v.profile.caregiver_name, None);
-        let v = onboarding(Some("  "), "US", "Alex").validate(known).expect("valid");
+        let v = onboarding(Some("  "), "US", "Alex")
+            .validate(known)
+            .expect("valid");
         assert_eq!(v.profile.caregiver_name, None);
-        let v = onboarding(Some(" Maria "), "GB", "Alex").validate(known).expect("valid");
+        let v = onboarding(Some(" Maria "), "GB", "Alex")
+            .validate(known)
+            .expect("valid");
         assert_eq!(v.profile.caregiver_name.as_deref(), Some("Maria"));
     }
 
     #[test]
     fn unknown_regions_and_long_names_are_refused() {
-        let e = onboarding(None, "Atlantis", "Alex").validate(known).expect_err("region");
+        let e = onboarding(None, "Atlantis", "Alex")
+            .validate(known)
+            .expect_err("region");
         assert!(e.caregiver_message().contains("country or region"));
         let e = onboarding(Some(&"m".repeat(500)), "US", "Alex")
             .validate(known)
             .expect_err("long");
-        assert!(e.caregiver_message().starts_with("Your name is a little long"));
+        assert!(e
+            .caregiver_message()
+            .starts_with("Your name is a little long"));
         assert!(onboarding(None, "US", "").validate(known).is_err());
     }
 }

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { render, screen } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { mockIPC } from '@tauri-apps/api/mocks';
+import CrisisHelp from './CrisisHelp.svelte';
+import { FakeBackend } from '../../test/fakeBackend';
+import { expectAccessible } from '../../test/axe';
+
+describe('CrisisHelp', () => {
+  it('shows the region’s emergency number and lines, and can switch region', async () => {
+    new FakeBackend().install();
+    const user = userEvent.setup();
+    const { container } = render(CrisisHelp, { region: 'US' });
+    expect(await screen.findByText('911')).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: '988 Suicide & Crisis Lifeline' })).toBeInTheDocument();
+    expect(screen.getByText(/Last checked 2026-11-01/)).toBeInTheDocument();
+    await expectAccessible(container);
+
+    await user.selectOptions(await screen.findByLabelText('Show crisis lines for'), 'United Kingdom');
+    expect(await screen.findByText('999')).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'Samaritans' })).toBeInTheDocument();
+  });
+
+  it('falls back to emergency numbers if the lines cannot be loaded', async () => {
+    mockIPC(() => {
+      throw new Error('backend gone');
+    });
+    render(CrisisHelp, { region: 'US' });
+    expect(await screen.findByText(/call your local emergency number/)).toHaveTextContent('911');
+  });
+});

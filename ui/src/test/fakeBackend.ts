@@ -1,0 +1,206 @@
+// An in-memory stand-in for the Rust backend, behind Tauri's IPC mock, for component tests.
+import { mockIPC } from '@tauri-apps/api/mocks';
+import type {
+  AppError,
+  AppStatus,
+  CrisisHelp,
+  OnboardingInput,
+  Person,
+  PersonInput,
+  Practice,
+  Profile,
+  ProfileInput,
+  RegionChoice,
+} from '../lib/bindings';
+
+export const REGIONS: RegionChoice[] = [
+  { code: 'US', name: 'United States' },
+  { code: 'GB', name: 'United Kingdom' },
+  { code: 'OTHER', name: 'Somewhere else' },
+];
+
+const guidance = {
+  dangerNow: 'If someone is in danger right now, call the emergency number.',
+  whatToSay: 'Say you are worried about someone.',
+  whileWaiting: 'Stay close.',
+};
+
+export function crisisFor(code: string): CrisisHelp {
+  const lines: Record<string, CrisisHelp['region']> = {
+    US: {
+      code: 'US',
+      name: 'United States',
+      emergency: '911',
+      emergencyNote: null,
+      lastChecked: '2026-11-01',
+      sources: [{ title: '988 Lifeline', url: 'https://988lifeline.org/' }],
+      lines: [
+        {
+          name: '988 Suicide & Crisis Lifeline',
+          about: 'Free support.',
+          hours: '24 hours a day, every day',
+          note: null,
+          contacts: [{ kind: 'call', value: '988', detail: null }],
+        },
+      ],
+    },
+    GB: {
+      code: 'GB',
+      name: 'United Kingdom',
+      emergency: '999',
+      emergencyNote: '112 also works.',
+      lastChecked: '2026-11-01',
+      sources: [{ title: 'Samaritans', url: 'https://www.samaritans.org/' }],
+      lines: [
+        {
+          name: 'Samaritans',
+          about: 'A listening line.',
+          hours: '24 hours a day, every day',
+          note: null,
+          contacts: [{ kind: 'call', value: '116 123', detail: null }],
+        },
+      ],
+    },
+  };
+  const region = lines[code] ?? {
+    code: 'OTHER',
+    name: 'Somewhere else',
+    emergency: 'your local emergency number',
+    emergencyNote: null,
+    lastChecked: '2026-11-01',
+    sources: [{ title: 'Find A Helpline', url: 'https://findahelpline.com/' }],
+    lines: [
+      {
+        name: 'Find A Helpline',
+        about: 'A directory.',
+        hours: 'Any time',
+        note: null,
+        contacts: [{ kind: 'web', value: 'findahelpline.com', detail: null }],
+      },
+    ],
+  };
+  return { region, guidance };
+}
+
+export const PRACTICES: Practice[] = [
+  ['listen', 'Listen without judgment'],
+  ['check_in', 'Check in regularly'],
+  ['treatment', 'Encourage treatment'],
+  ['celebrate', 'Celebrate progress'],
+  ['boundaries', 'Respect boundaries'],
+].map(([id, title]) => ({
+  id,
+  title,
+  short: title.split(' ')[0],
+  summary: `Summary of ${title}.`,
+  why: `Why ${title} matters.`,
+  steps: ['One', 'Two', 'Three'],
+  sources: [{ title: 'A source', url: 'https://example.org/' }],
+}));
+
+const invalid = (field: string, message: string): AppError => ({
+  code: 'invalid_input',
+  message,
+  field,
+});
+
+export class FakeBackend {
+  profile: Profile | null = null;
+  people: Person[] = [];
+  problem: AppError | null = null;
+  movedAside: string | null = null;
+  calls: { cmd: string; args: Record<string, unknown> }[] = [];
+  failNext: Record<string, AppError> = {};
+  private nextId = 1;
+
+  onboarded(name: string | null = 'Maria', personName = 'Sam', region = 'GB') {
+    this.profile = { caregiverName: name, region };
+    this.people = [
+      { id: this.nextId++, name: personName, relationship: 'child', conditions: ['depression'] },
+    ];
+    return this;
+  }
+
+  install() {
+    mockIPC((cmd, payload) => this.handle(cmd, (payload ?? {}) as Record<string, unknown>));
+    return this;
+  }
+
+  private status(): AppStatus {
+    return {
+      databaseProblem: this.problem,
+      movedAside: this.movedAside,
+      dataDir: '/home/me/.local/share/alongside',
+      onboarded: this.profile !== null,
+    };
+  }
+
+  private validatePerson(p: PersonInput): AppError | null {
+    if (!p.name.trim()) return invalid('personName', 'Please add a name or nickname.');
+    if (p.name.length > 80) return invalid('personName', 'That name is a little long.');
+    return null;
+  }
+
+  handle(cmd: string, args: Record<string, unknown>): unknown {
+    this.calls.push({ cmd, args });
+    const fail = this.failNext[cmd];
+    if (fail) {
+      delete this.failNext[cmd];
+      throw fail;
+    }
+    switch (cmd) {
+      case 'app_status':
+      case 'retry_database':
+        return this.status();
+      case 'get_profile':
+        return this.profile;
+      case 'list_people':
+        return this.people;
+      case 'crisis_regions':
+        return REGIONS;
+      case 'crisis_help':
+        return crisisFor(args.region as string);
+      case 'list_practices':
+        return PRACTICES;
+      case 'complete_onboarding': {
+        const o = args.onboarding as OnboardingInput;
+        const err = this.validatePerson(o.person);
+        if (err) throw err;
+        this.profile = { caregiverName: o.caregiverName, region: o.region };
+        const person = { id: this.nextId++, ...o.person };
+        this.people.push(person);
+        return person;
+      }
+      case 'update_profile': {
+        const p = args.profile as ProfileInput;
+        this.profile = { caregiverName: p.caregiverName, region: p.region };
+        return this.profile;
+      }
+      case 'add_person': {
+        const p = args.person as PersonInput;
+        const err = this.validatePerson(p);
+        if (err) throw err;
+        const person = { id: this.nextId++, ...p };
+        this.people.push(person);
+        return person;
+      }
+      case 'update_person': {
+        const p = args.person as PersonInput;
+        const err = this.validatePerson(p);
+        if (err) throw err;
+        const i = this.people.findIndex((x) => x.id === args.id);
+        this.people[i] = { id: args.id as number, ...p };
+        return this.people[i];
+      }
+      case 'remove_person':
+        this.people = this.people.filter((x) => x.id !== args.id);
+        return null;
+      default:
+        throw new Error(`unknown command ${cmd}`);
+    }
+  }
+
+  called(cmd: string) {
+    return this.calls.filter((c) => c.cmd === cmd);
+  }
+}
