@@ -173,3 +173,50 @@ async fn a_newer_data_file_is_refused_and_crisis_help_still_works() {
         "the newer file is untouched"
     );
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_data_file_held_by_another_program_gets_a_clear_message_and_nothing_half_saved() {
+    use std::io::{BufRead, BufReader};
+    use std::process::{Command, Stdio};
+
+    let data = tempfile::tempdir().expect("data dir");
+    // First start creates the data file.
+    let app = App::launch(data.path()).await;
+    app.heading("Welcome to Alongside").await;
+    app.quit().await;
+
+    // Another program (a backup tool, say) takes the write lock and keeps it.
+    let mut holder = Command::new("python3")
+        .args([
+            "-c",
+            "import sqlite3,sys; c=sqlite3.connect(sys.argv[1], isolation_level=None); c.execute('BEGIN EXCLUSIVE'); print('locked', flush=True); sys.stdin.read()",
+        ])
+        .arg(data.path().join("alongside.db"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("python3 holds a lock");
+    let mut line = String::new();
+    BufReader::new(holder.stdout.take().expect("stdout"))
+        .read_line(&mut line)
+        .expect("lock taken");
+    assert_eq!(line.trim(), "locked");
+
+    let app = App::launch(data.path()).await;
+    app.heading("Welcome to Alongside").await;
+    app.click("Continue").await;
+    app.type_into("Their name or nickname", "Sam").await;
+    app.click("Continue").await;
+    app.choose("Your country or region", "Ireland").await;
+    app.click("Start using Alongside").await;
+    app.alert("being used by another program").await;
+    app.heading("Where are you?").await;
+
+    // Once the other program lets go, the same click works.
+    drop(holder.stdin.take());
+    holder.wait().expect("holder ends");
+    app.click("Start using Alongside").await;
+    app.heading("Today").await;
+    app.sees("Sam").await;
+    app.quit().await;
+}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import App from './App.svelte';
-import { FakeBackend } from './test/fakeBackend';
+import { FakeBackend } from './lib/api/testing';
 import { expectAccessible } from './test/axe';
 import { router } from './lib/router.svelte';
 

@@ -3,7 +3,7 @@
 use tauri::{AppHandle, Runtime};
 
 use super::{store, Person, PersonInput};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::DbExt;
 
 #[tauri::command]
@@ -40,14 +40,8 @@ pub fn update_person<R: Runtime>(
 #[tauri::command]
 pub fn remove_person<R: Runtime>(app: AppHandle<R>, id: i64) -> Result<()> {
     app.db().with(|c| {
-        // The caregiver always keeps at least one person: everything else is about someone.
-        if store::count(c)? <= 1 {
-            store::get(c, id)?;
-            return Err(Error::invalid(
-                "person",
-                "Alongside needs at least one person to support. Add someone else first, or change this person's details instead.",
-            ));
-        }
+        store::get(c, id)?;
+        super::check_can_remove(store::count(c)?)?;
         store::delete(c, id)
     })
 }

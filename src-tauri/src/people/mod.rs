@@ -156,9 +156,27 @@ impl PersonInput {
     }
 }
 
+/// The caregiver always keeps at least one person: everything else in Alongside is about someone.
+pub fn check_can_remove(people_count: i64) -> Result<()> {
+    if people_count <= 1 {
+        return Err(Error::invalid(
+            "person",
+            "Alongside needs at least one person to support. Add someone else first, or change this person's details instead.",
+        ));
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_last_person_cannot_be_removed() {
+        let e = check_can_remove(1).expect_err("last one");
+        assert!(e.caregiver_message().contains("at least one person"));
+        assert!(check_can_remove(2).is_ok());
+    }
 
     fn input(name: &str, conditions: Vec<Condition>) -> PersonInput {
         PersonInput {

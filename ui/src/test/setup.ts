@@ -1,10 +1,10 @@
 import '@testing-library/jest-dom/vitest';
 import { afterEach } from 'vitest';
 import { cleanup } from '@testing-library/svelte';
-import { clearMocks } from '@tauri-apps/api/mocks';
+import { resetBackendMock } from '../lib/api/testing';
 
 afterEach(() => {
   cleanup();
-  clearMocks();
+  resetBackendMock();
   localStorage.clear();
 });

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
-import { mockIPC } from '@tauri-apps/api/mocks';
 import CrisisHelp from './CrisisHelp.svelte';
-import { FakeBackend } from '../../test/fakeBackend';
+import { breakBackend, FakeBackend } from '../../lib/api/testing';
 import { expectAccessible } from '../../test/axe';
 
 describe('CrisisHelp', () => {
@@ -22,9 +21,7 @@ describe('CrisisHelp', () => {
   });
 
   it('falls back to emergency numbers if the lines cannot be loaded', async () => {
-    mockIPC(() => {
-      throw new Error('backend gone');
-    });
+    breakBackend();
     render(CrisisHelp, { region: 'US' });
     expect(await screen.findByText(/call your local emergency number/)).toHaveTextContent('911');
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import Settings from './Settings.svelte';
-import { FakeBackend } from '../../test/fakeBackend';
+import { breakBackend, FakeBackend } from '../../lib/api/testing';
 import { api } from '../../lib/api';
 
 async function setup() {

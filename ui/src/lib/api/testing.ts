@@ -1,5 +1,18 @@
-// An in-memory stand-in for the Rust backend, behind Tauri's IPC mock, for component tests.
-import { mockIPC } from '@tauri-apps/api/mocks';
+// Test support: an in-memory stand-in for the Rust backend behind Tauri's IPC mock. Lives here
+// because ui/src/lib/api is the only code that touches @tauri-apps. Used by component tests only.
+import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
+
+/** Removes any IPC mock installed by a test. */
+export function resetBackendMock() {
+  clearMocks();
+}
+
+/** Makes every command fail as a crash would (not an AppError). */
+export function breakBackend() {
+  mockIPC(() => {
+    throw new Error('backend gone');
+  });
+}
 import type {
   AppError,
   AppStatus,
@@ -11,7 +24,7 @@ import type {
   Profile,
   ProfileInput,
   RegionChoice,
-} from '../lib/bindings';
+} from '../bindings';
 
 export const REGIONS: RegionChoice[] = [
   { code: 'US', name: 'United States' },
