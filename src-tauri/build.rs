@@ -13,9 +13,17 @@ pub const COMMANDS: &[&str] = &[
     "crisis_regions",
     "crisis_help",
     "list_practices",
+    "learn_library",
+    "learn_card",
+    "learn_search",
+    "set_card_bookmark",
+    "set_card_read",
 ];
 
 fn main() {
+    // Cards, crisis lines and practices are embedded at compile time; a new or edited file must
+    // rebuild the app (include_dir! alone does not tell cargo about new files).
+    println!("cargo:rerun-if-changed=content");
     tauri_build::try_build(
         tauri_build::Attributes::new()
             .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),

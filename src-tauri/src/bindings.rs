@@ -4,7 +4,7 @@
 
 use ts_rs::{Config, TS};
 
-use crate::{app, crisis, error, people, practices, settings};
+use crate::{app, crisis, error, learn, people, practices, settings};
 
 fn render() -> String {
     // SQLite ids fit well inside a JavaScript number.
@@ -29,6 +29,15 @@ fn render() -> String {
         crisis::CrisisHelp::decl(&cfg),
         crisis::RegionChoice::decl(&cfg),
         practices::Practice::decl(&cfg),
+        learn::Topic::decl(&cfg),
+        learn::Span::decl(&cfg),
+        learn::Block::decl(&cfg),
+        learn::CardSummary::decl(&cfg),
+        learn::CardDetail::decl(&cfg),
+        learn::TopicGroup::decl(&cfg),
+        learn::Library::decl(&cfg),
+        learn::Segment::decl(&cfg),
+        learn::SearchHit::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by src-tauri/src/bindings.rs. Do not edit by hand.\n\

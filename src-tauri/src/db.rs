@@ -14,7 +14,10 @@ use crate::error::{Error, Result};
 pub const DB_FILE: &str = "alongside.db";
 
 /// Every migration, in order. Never edit one that has shipped: add a new one.
-const MIGRATIONS: &[M<'static>] = &[M::up(include_str!("migrations/001_foundation.sql"))];
+const MIGRATIONS: &[M<'static>] = &[
+    M::up(include_str!("migrations/001_foundation.sql")),
+    M::up(include_str!("migrations/002_learn.sql")),
+];
 
 pub fn migrations() -> Migrations<'static> {
     Migrations::from_slice(MIGRATIONS)

@@ -5,6 +5,7 @@ pub mod app;
 pub mod crisis;
 pub mod db;
 pub mod error;
+pub mod learn;
 pub mod people;
 pub mod practices;
 pub mod settings;
@@ -60,6 +61,11 @@ macro_rules! app_commands {
             $crate::crisis::commands::crisis_regions,
             $crate::crisis::commands::crisis_help,
             $crate::practices::commands::list_practices,
+            $crate::learn::commands::learn_library,
+            $crate::learn::commands::learn_card,
+            $crate::learn::commands::learn_search,
+            $crate::learn::commands::set_card_bookmark,
+            $crate::learn::commands::set_card_read,
         ]
     };
 }
@@ -86,6 +92,7 @@ pub fn build<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             let (database, moved) = db::Database::open(dir, db::DEFAULT_BUSY_TIMEOUT);
             app.manage(database);
             app.manage(app::commands::MovedAside(std::sync::Mutex::new(moved)));
+            app.manage(learn::commands::LearnIndex::default());
             Ok(())
         })
         .invoke_handler(app_commands!())

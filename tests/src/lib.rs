@@ -86,6 +86,18 @@ impl App {
         App { client, driver }
     }
 
+    /// First-run onboarding the short way: a person with one condition, in a region.
+    pub async fn onboard(&self, person: &str, condition: &str, region: &str) {
+        self.heading("Welcome to Alongside").await;
+        self.click("Continue").await;
+        self.type_into("Their name or nickname", person).await;
+        self.check(condition).await;
+        self.click("Continue").await;
+        self.choose("Your country or region", region).await;
+        self.click("Start using Alongside").await;
+        self.heading("Today").await;
+    }
+
     /// Closes the window the way quitting does, and stops the driver.
     pub async fn quit(mut self) {
         let _ = tokio::time::timeout(WAIT, self.client.clone().close()).await;

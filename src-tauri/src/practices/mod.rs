@@ -23,6 +23,9 @@ pub struct Practice {
     pub why: String,
     pub steps: Vec<String>,
     pub sources: Vec<Source>,
+    /// Education cards that go deeper, by slug.
+    #[serde(default)]
+    pub cards: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -74,5 +77,19 @@ mod tests {
             }
         }
         assert_eq!(all().len(), 5);
+        for practice in &p {
+            assert!(
+                !practice.cards.is_empty(),
+                "{}: links to education cards",
+                practice.id
+            );
+            for slug in &practice.cards {
+                assert!(
+                    crate::learn::card(slug).is_some(),
+                    "{}: card {slug} exists",
+                    practice.id
+                );
+            }
+        }
     }
 }

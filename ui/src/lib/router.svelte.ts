@@ -2,7 +2,9 @@
 export type Route =
   | { name: 'today' }
   | { name: 'practice'; id: string }
-  | { name: 'settings' };
+  | { name: 'settings' }
+  | { name: 'learn' }
+  | { name: 'card'; slug: string };
 
 class Router {
   current = $state<Route>({ name: 'today' });

@@ -2,6 +2,9 @@
 import { invoke } from '@tauri-apps/api/core';
 import type {
   AppStatus,
+  CardDetail,
+  Library,
+  SearchHit,
   CrisisHelp,
   OnboardingInput,
   Person,
@@ -42,4 +45,11 @@ export const api = {
   crisisHelp: (region: string) => call<CrisisHelp>('crisis_help', { region }),
 
   listPractices: () => call<Practice[]>('list_practices'),
+
+  learnLibrary: () => call<Library>('learn_library'),
+  learnCard: (slug: string) => call<CardDetail>('learn_card', { slug }),
+  learnSearch: (query: string) => call<SearchHit[]>('learn_search', { query }),
+  setCardBookmark: (slug: string, bookmarked: boolean) =>
+    call<null>('set_card_bookmark', { slug, bookmarked }),
+  setCardRead: (slug: string, read: boolean) => call<null>('set_card_read', { slug, read }),
 };

@@ -15,6 +15,10 @@ export function breakBackend() {
 }
 import type {
   AppError,
+  CardDetail,
+  CardSummary,
+  Library,
+  SearchHit,
   AppStatus,
   CrisisHelp,
   OnboardingInput,
@@ -109,6 +113,21 @@ export const PRACTICES: Practice[] = [
   why: `Why ${title} matters.`,
   steps: ['One', 'Two', 'Three'],
   sources: [{ title: 'A source', url: 'https://example.org/' }],
+  cards: id === 'boundaries' ? ['safety-plan'] : [],
+}));
+
+export const CARDS: CardSummary[] = [
+  ['psychosis-what-it-is', 'What psychosis is', 'psychosis', false],
+  ['bipolar-what-it-is', 'What bipolar disorder is', 'bipolar', false],
+  ['safety-plan', 'Making a safety plan', 'safety', true],
+].map(([slug, title, topic, crisis]) => ({
+  slug: slug as string,
+  title: title as string,
+  summary: `About ${title}.`,
+  topic: topic as CardSummary['topic'],
+  crisis: crisis as boolean,
+  bookmarked: false,
+  read: false,
 }));
 
 const invalid = (field: string, message: string): AppError => ({
@@ -125,6 +144,68 @@ export class FakeBackend {
   calls: { cmd: string; args: Record<string, unknown> }[] = [];
   failNext: Record<string, AppError> = {};
   private nextId = 1;
+  cardState: Record<string, { bookmarked: boolean; read: boolean }> = {};
+
+  private cardSummary(c: CardSummary): CardSummary {
+    return { ...c, ...(this.cardState[c.slug] ?? {}) };
+  }
+
+  library(): Library {
+    const cards = CARDS.map((c) => this.cardSummary(c));
+    const topics = [...new Set(cards.map((c) => c.topic))].map((topic) => {
+      const list = cards.filter((c) => c.topic === topic);
+      return {
+        topic,
+        title: topic === 'safety' ? 'Safety and crisis' : topic,
+        readCount: list.filter((c) => c.read).length,
+        total: list.length,
+        cards: list,
+      };
+    });
+    return { bookmarked: cards.filter((c) => c.bookmarked), topics };
+  }
+
+  card(slug: string): CardDetail {
+    const c = CARDS.find((x) => x.slug === slug);
+    if (!c) throw { code: 'not_found', message: 'That card could not be found.', field: null };
+    const s = this.cardSummary(c);
+    return {
+      slug,
+      title: c.title,
+      summary: c.summary,
+      topic: c.topic,
+      topicTitle: c.topic,
+      body: [
+        { type: 'heading', text: 'What it can look like' },
+        { type: 'paragraph', spans: [{ text: 'Some people ', strong: false, em: false }, { text: 'hear voices', strong: true, em: false }] },
+        { type: 'list', ordered: false, items: [[{ text: 'Stay calm', strong: false, em: false }]] },
+      ],
+      tryThis: 'Sit with them for ten minutes.',
+      crisis: c.crisis,
+      lastReviewed: '2026-11-22',
+      sources: [
+        { title: 'NIMH', url: 'https://www.nimh.nih.gov/' },
+        { title: 'NHS', url: 'https://www.nhs.uk/' },
+      ],
+      related: CARDS.filter((x) => x.slug !== slug).map((x) => this.cardSummary(x)),
+      bookmarked: s.bookmarked,
+      read: s.read,
+    };
+  }
+
+  search(query: string): SearchHit[] {
+    const q = query.toLowerCase();
+    return CARDS.filter((c) => c.title.toLowerCase().includes(q.split(' ')[0])).map((c) => ({
+      slug: c.slug,
+      title: [{ text: c.title, hit: false }],
+      snippet: [
+        { text: 'people may ', hit: false },
+        { text: q, hit: true },
+      ],
+      topicTitle: c.topic,
+      crisis: c.crisis,
+    }));
+  }
 
   onboarded(name: string | null = 'Maria', personName = 'Sam', region = 'GB') {
     this.profile = { caregiverName: name, region };
@@ -204,6 +285,22 @@ export class FakeBackend {
         const i = this.people.findIndex((x) => x.id === args.id);
         this.people[i] = { id: args.id as number, ...p };
         return this.people[i];
+      }
+      case 'learn_library':
+        return this.library();
+      case 'learn_card':
+        return this.card(args.slug as string);
+      case 'learn_search':
+        if ((args.query as string).length > 200)
+          throw invalid('query', 'Please keep your search to 200 characters or fewer.');
+        return this.search(args.query as string);
+      case 'set_card_bookmark':
+      case 'set_card_read': {
+        const slug = args.slug as string;
+        const st = (this.cardState[slug] ??= { bookmarked: false, read: false });
+        if (cmd === 'set_card_bookmark') st.bookmarked = args.bookmarked as boolean;
+        else st.read = args.read as boolean;
+        return null;
       }
       case 'remove_person':
         this.people = this.people.filter((x) => x.id !== args.id);

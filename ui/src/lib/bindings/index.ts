@@ -73,4 +73,26 @@ short: string,
 /**
  * One line for the Today card.
  */
-summary: string, why: string, steps: Array<string>, sources: Array<Source>, };
+summary: string, why: string, steps: Array<string>, sources: Array<Source>, 
+/**
+ * Education cards that go deeper, by slug.
+ */
+cards: Array<string>, };
+
+export type Topic = "depression" | "anxiety" | "bipolar" | "psychosis" | "ptsd" | "ocd" | "eating_disorders" | "substance_use" | "borderline" | "understanding" | "support" | "treatment" | "safety" | "caregiver";
+
+export type Span = { text: string, strong: boolean, em: boolean, };
+
+export type Block = { "type": "heading", text: string, } | { "type": "paragraph", spans: Array<Span>, } | { "type": "list", ordered: boolean, items: Array<Array<Span>>, };
+
+export type CardSummary = { slug: string, title: string, summary: string, topic: Topic, crisis: boolean, bookmarked: boolean, read: boolean, };
+
+export type CardDetail = { slug: string, title: string, summary: string, topic: Topic, topicTitle: string, body: Array<Block>, tryThis: string, crisis: boolean, lastReviewed: string, sources: Array<Source>, related: Array<CardSummary>, bookmarked: boolean, read: boolean, };
+
+export type TopicGroup = { topic: Topic, title: string, readCount: number, total: number, cards: Array<CardSummary>, };
+
+export type Library = { bookmarked: Array<CardSummary>, topics: Array<TopicGroup>, };
+
+export type Segment = { text: string, hit: boolean, };
+
+export type SearchHit = { slug: string, title: Array<Segment>, snippet: Array<Segment>, topicTitle: string, crisis: boolean, };
