@@ -10,6 +10,7 @@ pub const COMMANDS: &[&str] = &[
     "add_person",
     "update_person",
     "remove_person",
+    "restore_person",
     "crisis_regions",
     "crisis_help",
     "list_practices",
@@ -18,6 +19,15 @@ pub const COMMANDS: &[&str] = &[
     "learn_search",
     "set_card_bookmark",
     "set_card_read",
+    "add_win",
+    "update_win",
+    "delete_win",
+    "restore_win",
+    "list_wins",
+    "wins_on_this_day",
+    "list_tags",
+    "add_tag",
+    "export_wins_csv",
 ];
 
 fn main() {

@@ -4,7 +4,7 @@
 
 use ts_rs::{Config, TS};
 
-use crate::{app, crisis, error, learn, people, practices, settings};
+use crate::{app, crisis, error, learn, people, practices, settings, wins};
 
 fn render() -> String {
     // SQLite ids fit well inside a JavaScript number.
@@ -36,8 +36,18 @@ fn render() -> String {
         learn::CardDetail::decl(&cfg),
         learn::TopicGroup::decl(&cfg),
         learn::Library::decl(&cfg),
-        learn::Segment::decl(&cfg),
+        crate::search::Segment::decl(&cfg),
         learn::SearchHit::decl(&cfg),
+        wins::WinInput::decl(&cfg),
+        wins::Win::decl(&cfg),
+        wins::WinFilter::decl(&cfg),
+        wins::Cursor::decl(&cfg),
+        wins::PeriodCount::decl(&cfg),
+        wins::WinPage::decl(&cfg),
+        wins::Added::decl(&cfg),
+        wins::OnThisDay::decl(&cfg),
+        wins::Tag::decl(&cfg),
+        wins::Exported::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by src-tauri/src/bindings.rs. Do not edit by hand.\n\

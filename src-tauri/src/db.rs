@@ -17,6 +17,7 @@ pub const DB_FILE: &str = "alongside.db";
 const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/001_foundation.sql")),
     M::up(include_str!("migrations/002_learn.sql")),
+    M::up(include_str!("migrations/003_wins.sql")),
 ];
 
 pub fn migrations() -> Migrations<'static> {

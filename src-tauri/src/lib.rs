@@ -8,8 +8,10 @@ pub mod error;
 pub mod learn;
 pub mod people;
 pub mod practices;
+pub mod search;
 pub mod settings;
 pub mod validate;
+pub mod wins;
 
 use std::path::PathBuf;
 
@@ -58,6 +60,7 @@ macro_rules! app_commands {
             $crate::people::commands::add_person,
             $crate::people::commands::update_person,
             $crate::people::commands::remove_person,
+            $crate::people::commands::restore_person,
             $crate::crisis::commands::crisis_regions,
             $crate::crisis::commands::crisis_help,
             $crate::practices::commands::list_practices,
@@ -66,6 +69,15 @@ macro_rules! app_commands {
             $crate::learn::commands::learn_search,
             $crate::learn::commands::set_card_bookmark,
             $crate::learn::commands::set_card_read,
+            $crate::wins::commands::add_win,
+            $crate::wins::commands::update_win,
+            $crate::wins::commands::delete_win,
+            $crate::wins::commands::restore_win,
+            $crate::wins::commands::list_wins,
+            $crate::wins::commands::wins_on_this_day,
+            $crate::wins::commands::list_tags,
+            $crate::wins::commands::add_tag,
+            $crate::wins::commands::export_wins_csv,
         ]
     };
 }

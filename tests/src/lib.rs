@@ -228,6 +228,30 @@ impl App {
         .await
     }
 
+    /// Waits until no element shows `text` any more.
+    pub async fn no_longer_sees(&self, text: &str) {
+        let t = lit(text);
+        let xpath = format!("//body//*[contains(normalize-space(text()), {t})]");
+        let started = Instant::now();
+        loop {
+            let n = self
+                .client
+                .find_all(Locator::XPath(&xpath))
+                .await
+                .map(|v| v.len())
+                .unwrap_or(1);
+            if n == 0 {
+                return;
+            }
+            assert!(
+                started.elapsed() < WAIT,
+                "{text:?} is still shown after {WAIT:?}\n--- the window shows ---\n{}",
+                self.page_text().await
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
     /// An element with role alert containing `text`.
     pub async fn alert(&self, text: &str) -> Element {
         let t = lit(text);

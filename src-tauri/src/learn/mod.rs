@@ -213,12 +213,7 @@ pub struct Library {
     pub topics: Vec<TopicGroup>,
 }
 
-/// A piece of a search result, marked where it matched the words searched for.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-pub struct Segment {
-    pub text: String,
-    pub hit: bool,
-}
+pub use crate::search::Segment;
 
 #[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]

@@ -8,6 +8,7 @@ use rusqlite::{params, Connection};
 
 use super::{Card, CardState, Segment};
 use crate::error::Result;
+use crate::search::{fts_query, segments};
 
 pub fn states(conn: &Connection) -> Result<HashMap<String, CardState>> {
     let mut stmt = conn.prepare_cached(
@@ -55,18 +56,6 @@ pub struct Match {
 pub struct SearchIndex {
     conn: Connection,
 }
-
-/// Marks around matched words in FTS5 output; control characters never appear in card text.
-const HIT_START: char = '\u{1}';
-const HIT_END: char = '\u{2}';
-
-/// Short words that carry no meaning for search ("what do I do when my son won't…").
-const STOP_WORDS: &[&str] = &[
-    "a", "an", "and", "are", "as", "at", "be", "but", "can", "do", "does", "for", "from", "has",
-    "have", "he", "her", "him", "his", "how", "i", "if", "in", "is", "it", "its", "me", "my", "of",
-    "on", "or", "our", "she", "so", "that", "the", "their", "them", "they", "this", "to", "was",
-    "we", "what", "when", "who", "why", "will", "with", "you", "your",
-];
 
 impl SearchIndex {
     pub fn build(cards: &[Card]) -> Result<Self> {
@@ -119,57 +108,6 @@ impl SearchIndex {
     }
 }
 
-/// Caregiver words to an FTS5 query. Only letters and digits reach FTS5, each word quoted, so no
-/// input can be a syntax error. `None` when nothing searchable is left.
-pub fn fts_query(query: &str) -> Option<String> {
-    let words: Vec<String> = query
-        .split(|c: char| !c.is_alphanumeric())
-        .map(str::to_lowercase)
-        .filter(|w| w.chars().count() > 1 && !STOP_WORDS.contains(&w.as_str()))
-        .collect();
-    if words.is_empty() {
-        return None;
-    }
-    let mut terms = Vec::new();
-    if words.len() > 1 {
-        terms.push(format!("\"{}\"", words.join(" ")));
-    }
-    // The last word may be half typed.
-    let last = words.len() - 1;
-    for (i, w) in words.iter().enumerate() {
-        terms.push(if i == last {
-            format!("\"{w}\"*")
-        } else {
-            format!("\"{w}\"")
-        });
-    }
-    Some(terms.join(" OR "))
-}
-
-/// FTS5 highlight output to segments.
-fn segments(marked: &str) -> Vec<Segment> {
-    let mut out = Vec::new();
-    let mut current = String::new();
-    let mut hit = false;
-    for c in marked.chars() {
-        if c == HIT_START || c == HIT_END {
-            if !current.is_empty() {
-                out.push(Segment {
-                    text: std::mem::take(&mut current),
-                    hit,
-                });
-            }
-            hit = c == HIT_START;
-        } else {
-            current.push(c);
-        }
-    }
-    if !current.is_empty() {
-        out.push(Segment { text: current, hit });
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -203,43 +141,6 @@ mod tests {
                 bookmarked: false,
                 read: true
             }
-        );
-    }
-
-    #[test]
-    fn queries_are_sanitised_words() {
-        assert_eq!(fts_query("  "), None);
-        assert_eq!(fts_query("what do I do"), None);
-        assert_eq!(fts_query("mania").as_deref(), Some("\"mania\"*"));
-        assert_eq!(
-            fts_query("Hearing VOICES!").as_deref(),
-            Some("\"hearing voices\" OR \"hearing\" OR \"voices\"*")
-        );
-        // Quotes, operators and brackets never reach FTS5 as syntax.
-        assert_eq!(
-            fts_query("\"panic\" AND (NEAR sleep)*").as_deref(),
-            Some("\"panic near sleep\" OR \"panic\" OR \"near\" OR \"sleep\"*")
-        );
-    }
-
-    #[test]
-    fn highlight_marks_become_segments() {
-        assert_eq!(
-            segments("a \u{1}voice\u{2} heard"),
-            vec![
-                Segment {
-                    text: "a ".into(),
-                    hit: false
-                },
-                Segment {
-                    text: "voice".into(),
-                    hit: true
-                },
-                Segment {
-                    text: " heard".into(),
-                    hit: false
-                },
-            ]
         );
     }
 }

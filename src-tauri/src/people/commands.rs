@@ -42,6 +42,15 @@ pub fn remove_person<R: Runtime>(app: AppHandle<R>, id: i64) -> Result<()> {
     app.db().with(|c| {
         store::get(c, id)?;
         super::check_can_remove(store::count(c)?)?;
-        store::delete(c, id)
+        store::remove(c, id, &crate::now_utc())
+    })
+}
+
+/// Undo for `remove_person`: the person comes back with everything recorded about them.
+#[tauri::command]
+pub fn restore_person<R: Runtime>(app: AppHandle<R>, id: i64) -> Result<Person> {
+    app.db().with(|c| {
+        store::restore(c, id)?;
+        store::get(c, id)
     })
 }

@@ -17,7 +17,7 @@ pub fn insert(tx: &Transaction<'_>, p: &ValidPerson, now: &str) -> Result<i64> {
 
 pub fn update(tx: &Transaction<'_>, id: i64, p: &ValidPerson) -> Result<()> {
     let n = tx.execute(
-        "UPDATE people SET name = ?1, relationship = ?2 WHERE id = ?3",
+        "UPDATE people SET name = ?1, relationship = ?2 WHERE id = ?3 AND removed_at IS NULL",
         params![p.name, p.relationship.as_str(), id],
     )?;
     if n == 0 {
@@ -27,8 +27,23 @@ pub fn update(tx: &Transaction<'_>, id: i64, p: &ValidPerson) -> Result<()> {
     write_conditions(tx, id, &p.conditions)
 }
 
-pub fn delete(conn: &Connection, id: i64) -> Result<()> {
-    let n = conn.execute("DELETE FROM people WHERE id = ?1", [id])?;
+/// Hides a person and everything about them; `restore` brings them back.
+pub fn remove(conn: &Connection, id: i64, now: &str) -> Result<()> {
+    let n = conn.execute(
+        "UPDATE people SET removed_at = ?2 WHERE id = ?1 AND removed_at IS NULL",
+        params![id, now],
+    )?;
+    if n == 0 {
+        return Err(Error::NotFound("person"));
+    }
+    Ok(())
+}
+
+pub fn restore(conn: &Connection, id: i64) -> Result<()> {
+    let n = conn.execute(
+        "UPDATE people SET removed_at = NULL WHERE id = ?1 AND removed_at IS NOT NULL",
+        [id],
+    )?;
     if n == 0 {
         return Err(Error::NotFound("person"));
     }
@@ -45,13 +60,17 @@ fn write_conditions(tx: &Transaction<'_>, id: i64, conditions: &[Condition]) -> 
 }
 
 pub fn count(conn: &Connection) -> Result<i64> {
-    Ok(conn.query_row("SELECT count(*) FROM people", [], |r| r.get(0))?)
+    Ok(conn.query_row(
+        "SELECT count(*) FROM people WHERE removed_at IS NULL",
+        [],
+        |r| r.get(0),
+    )?)
 }
 
 pub fn get(conn: &Connection, id: i64) -> Result<Person> {
     let row = conn
         .query_row(
-            "SELECT id, name, relationship FROM people WHERE id = ?1",
+            "SELECT id, name, relationship FROM people WHERE id = ?1 AND removed_at IS NULL",
             [id],
             |r| {
                 Ok((
@@ -69,7 +88,9 @@ pub fn get(conn: &Connection, id: i64) -> Result<Person> {
 
 /// Everyone, in the order they were added.
 pub fn list(conn: &Connection) -> Result<Vec<Person>> {
-    let mut stmt = conn.prepare_cached("SELECT id, name, relationship FROM people ORDER BY id")?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, name, relationship FROM people WHERE removed_at IS NULL ORDER BY id",
+    )?;
     let rows = stmt
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
         .collect::<rusqlite::Result<Vec<(i64, String, String)>>>()?;
@@ -139,19 +160,27 @@ mod tests {
         assert_eq!(p.relationship, Relationship::Sibling);
         assert_eq!(p.conditions, vec![Condition::NotSure]);
 
-        delete(&conn, id).expect("delete");
+        remove(&conn, id, "2026-11-22T11:00:00Z").expect("remove");
         assert_eq!(count(&conn).expect("count"), 0);
-        let orphans: i64 = conn
-            .query_row("SELECT count(*) FROM person_conditions", [], |r| r.get(0))
-            .expect("count");
-        assert_eq!(orphans, 0, "conditions go with the person");
+        assert!(list(&conn).expect("list").is_empty());
+        assert!(matches!(get(&conn, id), Err(Error::NotFound("person"))));
+        // Undo brings the person back with their details.
+        restore(&conn, id).expect("restore");
+        assert_eq!(
+            get(&conn, id).expect("back").conditions,
+            vec![Condition::NotSure]
+        );
+        assert!(matches!(restore(&conn, id), Err(Error::NotFound("person"))));
     }
 
     #[test]
     fn missing_people_are_not_found() {
         let mut conn = open_in_memory().expect("db");
         assert!(matches!(get(&conn, 42), Err(Error::NotFound("person"))));
-        assert!(matches!(delete(&conn, 42), Err(Error::NotFound("person"))));
+        assert!(matches!(
+            remove(&conn, 42, "now"),
+            Err(Error::NotFound("person"))
+        ));
         let tx = conn.transaction().expect("tx");
         assert!(matches!(
             update(&tx, 42, &sam()),

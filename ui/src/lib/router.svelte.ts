@@ -4,7 +4,9 @@ export type Route =
   | { name: 'practice'; id: string }
   | { name: 'settings' }
   | { name: 'learn' }
-  | { name: 'card'; slug: string };
+  | { name: 'card'; slug: string }
+  | { name: 'wins' }
+  | { name: 'wins-print'; month: string };
 
 class Router {
   current = $state<Route>({ name: 'today' });

@@ -5,3 +5,11 @@ export const CRISIS_SHORTCUT_ARIA = 'Control+Shift+H';
 export function isCrisisShortcut(e: KeyboardEvent): boolean {
   return (e.ctrlKey || e.metaKey) && e.shiftKey && !e.altKey && e.key.toLowerCase() === 'h';
 }
+
+/** Ctrl+Shift+W (Cmd+Shift+W on macOS) adds a small win from anywhere. */
+export const WIN_SHORTCUT_LABEL = 'Ctrl+Shift+W';
+export const WIN_SHORTCUT_ARIA = 'Control+Shift+W';
+
+export function isWinShortcut(e: KeyboardEvent): boolean {
+  return (e.ctrlKey || e.metaKey) && e.shiftKey && !e.altKey && e.key.toLowerCase() === 'w';
+}

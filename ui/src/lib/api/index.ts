@@ -1,6 +1,15 @@
 // The only module that talks to the Tauri backend. Pages import from here, never from @tauri-apps.
 import { invoke } from '@tauri-apps/api/core';
 import type {
+  Added,
+  Cursor,
+  Exported,
+  OnThisDay,
+  Tag,
+  Win,
+  WinFilter,
+  WinInput,
+  WinPage,
   AppStatus,
   CardDetail,
   Library,
@@ -40,6 +49,7 @@ export const api = {
   addPerson: (person: PersonInput) => call<Person>('add_person', { person }),
   updatePerson: (id: number, person: PersonInput) => call<Person>('update_person', { id, person }),
   removePerson: (id: number) => call<null>('remove_person', { id }),
+  restorePerson: (id: number) => call<Person>('restore_person', { id }),
 
   crisisRegions: () => call<RegionChoice[]>('crisis_regions'),
   crisisHelp: (region: string) => call<CrisisHelp>('crisis_help', { region }),
@@ -52,4 +62,15 @@ export const api = {
   setCardBookmark: (slug: string, bookmarked: boolean) =>
     call<null>('set_card_bookmark', { slug, bookmarked }),
   setCardRead: (slug: string, read: boolean) => call<null>('set_card_read', { slug, read }),
+
+  addWin: (win: WinInput) => call<Added>('add_win', { win }),
+  updateWin: (id: number, win: WinInput) => call<Win>('update_win', { id, win }),
+  deleteWin: (id: number) => call<null>('delete_win', { id }),
+  restoreWin: (id: number) => call<Win>('restore_win', { id }),
+  listWins: (filter: WinFilter, after: Cursor | null = null) =>
+    call<WinPage>('list_wins', { filter, after }),
+  winsOnThisDay: () => call<OnThisDay>('wins_on_this_day'),
+  listTags: () => call<Tag[]>('list_tags'),
+  addTag: (name: string) => call<Tag>('add_tag', { name }),
+  exportWinsCsv: (filter: WinFilter) => call<Exported>('export_wins_csv', { filter }),
 };

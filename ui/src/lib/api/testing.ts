@@ -14,6 +14,11 @@ export function breakBackend() {
   });
 }
 import type {
+  Tag,
+  Win,
+  WinFilter,
+  WinInput,
+  WinPage,
   AppError,
   CardDetail,
   CardSummary,
@@ -145,6 +150,13 @@ export class FakeBackend {
   failNext: Record<string, AppError> = {};
   private nextId = 1;
   cardState: Record<string, { bookmarked: boolean; read: boolean }> = {};
+  removed: Person[] = [];
+  wins: Win[] = [];
+  deletedWins = new Set<number>();
+  tags: Tag[] = [
+    { id: 1, name: 'self-care' },
+    { id: 2, name: 'social' },
+  ];
 
   private cardSummary(c: CardSummary): CardSummary {
     return { ...c, ...(this.cardState[c.slug] ?? {}) };
@@ -302,9 +314,69 @@ export class FakeBackend {
         else st.read = args.read as boolean;
         return null;
       }
-      case 'remove_person':
+      case 'remove_person': {
+        const gone = this.people.find((x) => x.id === args.id);
+        if (gone) this.removed.push(gone);
         this.people = this.people.filter((x) => x.id !== args.id);
         return null;
+      }
+      case 'restore_person': {
+        const back = this.removed.find((x) => x.id === args.id);
+        if (!back) throw { code: 'not_found', message: 'That person could not be found.', field: null };
+        this.removed = this.removed.filter((x) => x.id !== args.id);
+        this.people.push(back);
+        this.people.sort((a, b) => a.id - b.id);
+        return back;
+      }
+      case 'list_tags':
+        return this.tags;
+      case 'add_tag': {
+        const t = { id: this.tags.length + 1, name: (args.name as string).trim() };
+        this.tags.push(t);
+        return t;
+      }
+      case 'add_win': {
+        const w = args.win as WinInput;
+        if (!w.text.trim()) throw invalid('text', 'Please add what happened.');
+        if (w.text.length > 500) throw invalid('text', 'What happened is a little long.');
+        const person = this.people.find((p) => p.id === w.personId);
+        if (!person) throw { code: 'not_found', message: 'That person could not be found.', field: null };
+        const win: Win = {
+          id: this.nextId++, personId: w.personId, personName: person.name, happenedOn: w.happenedOn,
+          text: w.text.trim(), note: w.note, tags: w.tags, textMarked: null, noteMarked: null,
+        };
+        this.wins.unshift(win);
+        const total = this.wins.filter((x) => !this.deletedWins.has(x.id)).length;
+        return { win, total, milestone: [10, 25, 50, 100].includes(total) ? total : null };
+      }
+      case 'update_win': {
+        const w = args.win as WinInput;
+        const i = this.wins.findIndex((x) => x.id === args.id);
+        this.wins[i] = { ...this.wins[i], text: w.text.trim(), happenedOn: w.happenedOn, tags: w.tags, note: w.note };
+        return this.wins[i];
+      }
+      case 'delete_win':
+        this.deletedWins.add(args.id as number);
+        return null;
+      case 'restore_win':
+        this.deletedWins.delete(args.id as number);
+        return this.wins.find((x) => x.id === args.id);
+      case 'list_wins': {
+        const f = args.filter as WinFilter;
+        const visible = this.wins
+          .filter((x) => !this.deletedWins.has(x.id))
+          .filter((x) => !f.search || x.text.toLowerCase().includes(f.search.toLowerCase()))
+          .filter((x) => !f.tag || x.tags.includes(f.tag))
+          .sort((a, b) => (a.happenedOn < b.happenedOn ? 1 : a.happenedOn > b.happenedOn ? -1 : b.id - a.id));
+        const months = [...new Set(visible.map((x) => x.happenedOn.slice(0, 7)))].map((period) => ({
+          period, count: visible.filter((x) => x.happenedOn.startsWith(period)).length,
+        }));
+        return { wins: visible, next: null, months, weeks: [] } satisfies WinPage;
+      }
+      case 'wins_on_this_day':
+        return { monthAgo: [], yearAgo: [] };
+      case 'export_wins_csv':
+        return { path: '/home/me/Downloads/alongside-wins.csv', count: this.wins.length };
       default:
         throw new Error(`unknown command ${cmd}`);
     }

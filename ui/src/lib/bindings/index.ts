@@ -96,3 +96,39 @@ export type Library = { bookmarked: Array<CardSummary>, topics: Array<TopicGroup
 export type Segment = { text: string, hit: boolean, };
 
 export type SearchHit = { slug: string, title: Array<Segment>, snippet: Array<Segment>, topicTitle: string, crisis: boolean, };
+
+export type WinInput = { personId: number, text: string, 
+/**
+ * The local day it happened, YYYY-MM-DD.
+ */
+happenedOn: string, tags: Array<string>, note: string | null, };
+
+export type Win = { id: number, personId: number, personName: string, happenedOn: string, text: string, note: string | null, tags: Array<string>, 
+/**
+ * The text with search matches marked, when listed for a search.
+ */
+textMarked: Array<Segment> | null, noteMarked: Array<Segment> | null, };
+
+export type WinFilter = { personId: number | null, tag: string | null, from: string | null, to: string | null, search: string | null, };
+
+export type Cursor = { happenedOn: string, id: number, };
+
+export type PeriodCount = { 
+/**
+ * "2026-11" for a month, or the Monday "2026-11-16" for a week.
+ */
+period: string, count: number, };
+
+export type WinPage = { wins: Array<Win>, next: Cursor | null, 
+/**
+ * How many wins match the filter in each month and week shown on this page.
+ */
+months: Array<PeriodCount>, weeks: Array<PeriodCount>, };
+
+export type Added = { win: Win, total: number, milestone: number | null, };
+
+export type OnThisDay = { monthAgo: Array<Win>, yearAgo: Array<Win>, };
+
+export type Tag = { id: number, name: string, };
+
+export type Exported = { path: string, count: number, };

@@ -1,0 +1,409 @@
+//! SQL for small wins and their tags.
+
+use chrono::{Datelike, Duration, NaiveDate};
+use rusqlite::types::Value;
+use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row, Transaction};
+
+use super::{week_start, Cursor, PeriodCount, Tag, ValidFilter, ValidWin, Win, WinPage};
+use crate::error::{Error, Result};
+use crate::search::mark_words;
+
+const DAY: &str = "%Y-%m-%d";
+
+fn person_exists(conn: &Connection, id: i64) -> Result<()> {
+    conn.query_row(
+        "SELECT 1 FROM people WHERE id = ?1 AND removed_at IS NULL",
+        [id],
+        |_| Ok(()),
+    )
+    .optional()?
+    .ok_or(Error::NotFound("person"))
+}
+
+fn tag_ids(conn: &Connection, names: &[String]) -> Result<Vec<i64>> {
+    names
+        .iter()
+        .map(|n| {
+            conn.query_row("SELECT id FROM tags WHERE name = ?1", [n], |r| r.get(0))
+                .optional()?
+                .ok_or_else(|| {
+                    Error::invalid(
+                        "tags",
+                        format!("There is no tag called \u{201c}{n}\u{201d} yet. Add it as a new tag first."),
+                    )
+                })
+        })
+        .collect()
+}
+
+fn write_tags(tx: &Transaction<'_>, id: i64, tags: &[i64]) -> Result<()> {
+    tx.execute("DELETE FROM win_tags WHERE win_id = ?1", [id])?;
+    let mut stmt = tx.prepare_cached("INSERT INTO win_tags (win_id, tag_id) VALUES (?1, ?2)")?;
+    for t in tags {
+        stmt.execute([id, *t])?;
+    }
+    Ok(())
+}
+
+pub fn insert(tx: &Transaction<'_>, w: &ValidWin, now: &str) -> Result<i64> {
+    person_exists(tx, w.person_id)?;
+    let tags = tag_ids(tx, &w.tags)?;
+    tx.execute(
+        "INSERT INTO wins (person_id, happened_on, text, note, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![w.person_id, w.happened_on.format(DAY).to_string(), w.text, w.note, now],
+    )?;
+    let id = tx.last_insert_rowid();
+    write_tags(tx, id, &tags)?;
+    Ok(id)
+}
+
+pub fn update(tx: &Transaction<'_>, id: i64, w: &ValidWin) -> Result<()> {
+    person_exists(tx, w.person_id)?;
+    let tags = tag_ids(tx, &w.tags)?;
+    let n = tx.execute(
+        "UPDATE wins SET person_id = ?1, happened_on = ?2, text = ?3, note = ?4
+         WHERE id = ?5 AND deleted_at IS NULL",
+        params![
+            w.person_id,
+            w.happened_on.format(DAY).to_string(),
+            w.text,
+            w.note,
+            id
+        ],
+    )?;
+    if n == 0 {
+        return Err(Error::NotFound("win"));
+    }
+    write_tags(tx, id, &tags)
+}
+
+/// Deleting hides the win; `restore` is Undo.
+pub fn soft_delete(conn: &Connection, id: i64, now: &str) -> Result<()> {
+    let n = conn.execute(
+        "UPDATE wins SET deleted_at = ?2 WHERE id = ?1 AND deleted_at IS NULL",
+        params![id, now],
+    )?;
+    if n == 0 {
+        return Err(Error::NotFound("win"));
+    }
+    Ok(())
+}
+
+pub fn restore(conn: &Connection, id: i64) -> Result<()> {
+    let n = conn.execute(
+        "UPDATE wins SET deleted_at = NULL WHERE id = ?1 AND deleted_at IS NOT NULL",
+        [id],
+    )?;
+    if n == 0 {
+        return Err(Error::NotFound("win"));
+    }
+    Ok(())
+}
+
+const COLUMNS: &str = "w.id, w.person_id, p.name, w.happened_on, w.text, w.note,
+    (SELECT group_concat(t.name, char(31)) FROM win_tags wt JOIN tags t ON t.id = wt.tag_id
+     WHERE wt.win_id = w.id)";
+
+fn win_from(r: &Row<'_>) -> rusqlite::Result<Win> {
+    let tags: Option<String> = r.get(6)?;
+    let mut tags: Vec<String> = tags
+        .map(|t| t.split('\u{1f}').map(str::to_owned).collect())
+        .unwrap_or_default();
+    tags.sort_by_key(|t| t.to_lowercase());
+    Ok(Win {
+        id: r.get(0)?,
+        person_id: r.get(1)?,
+        person_name: r.get(2)?,
+        happened_on: r.get(3)?,
+        text: r.get(4)?,
+        note: r.get(5)?,
+        tags,
+        text_marked: None,
+        note_marked: None,
+    })
+}
+
+pub fn get(conn: &Connection, id: i64) -> Result<Win> {
+    conn.query_row(
+        &format!(
+            "SELECT {COLUMNS} FROM wins w JOIN people p ON p.id = w.person_id
+             WHERE w.id = ?1 AND w.deleted_at IS NULL AND p.removed_at IS NULL"
+        ),
+        [id],
+        win_from,
+    )
+    .optional()?
+    .ok_or(Error::NotFound("win"))
+}
+
+/// Every win that counts: not deleted, for someone still in Alongside.
+pub fn total(conn: &Connection) -> Result<u32> {
+    Ok(conn.query_row(
+        "SELECT count(*) FROM wins w JOIN people p ON p.id = w.person_id
+         WHERE w.deleted_at IS NULL AND p.removed_at IS NULL",
+        [],
+        |r| r.get(0),
+    )?)
+}
+
+/// Above this many full-text matches, walking the date index and testing membership finds a
+/// page sooner than sorting every match; below it, starting from the matches is quicker.
+const MANY_MATCHES: i64 = 2_000;
+
+/// How a filter's rows are found.
+#[derive(Clone, Copy, PartialEq)]
+enum Drive {
+    /// Newest first along the date index (no search, or a search that matches a lot).
+    DateIndex,
+    /// From the full-text matches, then sorted (a search that matches little).
+    Matches,
+}
+
+/// FROM and WHERE for a filter, with its parameters.
+fn filtered(f: &ValidFilter, drive: Drive) -> (String, Vec<Value>) {
+    let mut sql = String::new();
+    let mut args: Vec<Value> = Vec::new();
+    match (&f.fts, drive) {
+        (Some(q), Drive::Matches) => {
+            sql.push_str(
+                " FROM wins_fts JOIN wins w ON w.id = wins_fts.rowid JOIN people p ON p.id = w.person_id
+                  WHERE wins_fts MATCH ? AND",
+            );
+            args.push(Value::Text(q.clone()));
+        }
+        (Some(q), Drive::DateIndex) => {
+            sql.push_str(
+                " FROM wins w INDEXED BY wins_by_day JOIN people p ON p.id = w.person_id
+                  WHERE w.id IN (SELECT rowid FROM wins_fts WHERE wins_fts MATCH ?) AND",
+            );
+            args.push(Value::Text(q.clone()));
+        }
+        (None, _) => sql.push_str(" FROM wins w JOIN people p ON p.id = w.person_id WHERE"),
+    }
+    sql.push_str(" w.deleted_at IS NULL AND p.removed_at IS NULL");
+    if let Some(id) = f.person_id {
+        sql.push_str(" AND w.person_id = ?");
+        args.push(Value::Integer(id));
+    }
+    if let Some(tag) = &f.tag {
+        sql.push_str(
+            " AND EXISTS (SELECT 1 FROM win_tags wt JOIN tags t ON t.id = wt.tag_id
+                         WHERE wt.win_id = w.id AND t.name = ?)",
+        );
+        args.push(Value::Text(tag.clone()));
+    }
+    if let Some(from) = f.from {
+        sql.push_str(" AND w.happened_on >= ?");
+        args.push(Value::Text(from.format(DAY).to_string()));
+    }
+    if let Some(to) = f.to {
+        sql.push_str(" AND w.happened_on <= ?");
+        args.push(Value::Text(to.format(DAY).to_string()));
+    }
+    (sql, args)
+}
+
+fn drive_for(conn: &Connection, f: &ValidFilter) -> Result<Drive> {
+    let Some(q) = &f.fts else {
+        return Ok(Drive::DateIndex);
+    };
+    // Only whether there are many matters, so counting stops just past the threshold.
+    let matches: i64 = conn
+        .prepare_cached(
+            "SELECT count(*) FROM (SELECT rowid FROM wins_fts WHERE wins_fts MATCH ?1 LIMIT ?2)",
+        )?
+        .query_row(params![q, MANY_MATCHES + 1], |r| r.get(0))?;
+    Ok(if matches > MANY_MATCHES {
+        Drive::DateIndex
+    } else {
+        Drive::Matches
+    })
+}
+
+/// Wins per day between two days (inclusive), for the month and week counts.
+fn counts_by_day(
+    conn: &Connection,
+    f: &ValidFilter,
+    drive: Drive,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Vec<(NaiveDate, u32)>> {
+    let (from_where, mut args) = filtered(f, drive);
+    args.push(Value::Text(from.format(DAY).to_string()));
+    args.push(Value::Text(to.format(DAY).to_string()));
+    let sql = format!(
+        "SELECT w.happened_on, count(*){from_where} AND w.happened_on BETWEEN ? AND ? GROUP BY w.happened_on"
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map(params_from_iter(args), |r| {
+        Ok((r.get::<_, String>(0)?, r.get::<_, u32>(1)?))
+    })?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (day, n) = row?;
+        if let Ok(d) = NaiveDate::parse_from_str(&day, DAY) {
+            out.push((d, n));
+        }
+    }
+    Ok(out)
+}
+
+fn ids_list(ids: &[i64]) -> String {
+    ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",")
+}
+
+/// One page of the timeline, newest first, after `after` when given.
+pub fn page(
+    conn: &Connection,
+    f: &ValidFilter,
+    after: Option<&Cursor>,
+    limit: u32,
+) -> Result<WinPage> {
+    let drive = drive_for(conn, f)?;
+    // First only the ids, so nothing is computed for rows that are not shown.
+    let (from_where, mut args) = filtered(f, drive);
+    let mut sql = format!("SELECT w.id{from_where}");
+    if let Some(c) = after {
+        sql.push_str(" AND (w.happened_on, w.id) < (?, ?)");
+        args.push(Value::Text(c.happened_on.clone()));
+        args.push(Value::Integer(c.id));
+    }
+    sql.push_str(" ORDER BY w.happened_on DESC, w.id DESC LIMIT ?");
+    args.push(Value::Integer(i64::from(limit) + 1));
+    let mut ids = conn
+        .prepare_cached(&sql)?
+        .query_map(params_from_iter(args), |r| r.get::<_, i64>(0))?
+        .collect::<rusqlite::Result<Vec<i64>>>()?;
+    let more = ids.len() > limit as usize;
+    ids.truncate(limit as usize);
+
+    let mut wins: Vec<Win> = if ids.is_empty() {
+        Vec::new()
+    } else {
+        let sql = format!(
+            "SELECT {COLUMNS} FROM wins w JOIN people p ON p.id = w.person_id WHERE w.id IN ({})
+             ORDER BY w.happened_on DESC, w.id DESC",
+            ids_list(&ids)
+        );
+        let mut stmt = conn.prepare(&sql)?;
+        let rows = stmt.query_map([], win_from)?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+
+    if let Some(q) = &f.search_words {
+        for w in &mut wins {
+            w.text_marked = Some(mark_words(&w.text, q));
+            w.note_marked = w.note.as_deref().map(|n| mark_words(n, q));
+        }
+    }
+
+    let next = if more {
+        wins.last().map(|w| Cursor {
+            happened_on: w.happened_on.clone(),
+            id: w.id,
+        })
+    } else {
+        None
+    };
+
+    // Counts for the months and weeks this page shows, over the whole filter, in one query.
+    let days: Vec<NaiveDate> = wins
+        .iter()
+        .filter_map(|w| NaiveDate::parse_from_str(&w.happened_on, DAY).ok())
+        .collect();
+    let (mut months, mut weeks) = (Vec::<PeriodCount>::new(), Vec::<PeriodCount>::new());
+    if let (Some(newest), Some(oldest)) = (days.first(), days.last()) {
+        let span_from = week_start(*oldest).min(oldest.with_day(1).unwrap_or(*oldest));
+        let span_to = newest
+            .with_day(1)
+            .and_then(|d| d.checked_add_months(chrono::Months::new(1)))
+            .map(|d| d - Duration::days(1))
+            .unwrap_or(*newest)
+            .max(week_start(*newest) + Duration::days(6));
+        let per_day = counts_by_day(conn, f, drive, span_from, span_to)?;
+        for d in &days {
+            let month = d.format("%Y-%m").to_string();
+            if !months.iter().any(|m| m.period == month) {
+                let count = per_day
+                    .iter()
+                    .filter(|(x, _)| x.year() == d.year() && x.month() == d.month())
+                    .map(|(_, n)| n)
+                    .sum();
+                months.push(PeriodCount {
+                    period: month,
+                    count,
+                });
+            }
+            let monday = week_start(*d);
+            let week = monday.format(DAY).to_string();
+            if !weeks.iter().any(|w| w.period == week) {
+                let count = per_day
+                    .iter()
+                    .filter(|(x, _)| week_start(*x) == monday)
+                    .map(|(_, n)| n)
+                    .sum();
+                weeks.push(PeriodCount {
+                    period: week,
+                    count,
+                });
+            }
+        }
+    }
+    Ok(WinPage {
+        wins,
+        next,
+        months,
+        weeks,
+    })
+}
+
+/// Every win matching `f`, newest first (for export).
+pub fn all(conn: &Connection, f: &ValidFilter) -> Result<Vec<Win>> {
+    let (from_where, args) = filtered(f, drive_for(conn, f)?);
+    let sql = format!("SELECT {COLUMNS}{from_where} ORDER BY w.happened_on DESC, w.id DESC");
+    let mut stmt = conn.prepare(&sql)?;
+    let wins = stmt
+        .query_map(params_from_iter(args), win_from)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(wins)
+}
+
+pub fn on_day(conn: &Connection, day: NaiveDate) -> Result<Vec<Win>> {
+    let f = ValidFilter {
+        from: Some(day),
+        to: Some(day),
+        ..ValidFilter::default()
+    };
+    Ok(page(conn, &f, None, 20)?.wins)
+}
+
+pub fn tags(conn: &Connection) -> Result<Vec<Tag>> {
+    let mut stmt = conn.prepare_cached("SELECT id, name FROM tags ORDER BY name COLLATE NOCASE")?;
+    let rows = stmt.query_map([], |r| {
+        Ok(Tag {
+            id: r.get(0)?,
+            name: r.get(1)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+pub fn add_tag(conn: &Connection, name: &str, now: &str) -> Result<Tag> {
+    let n = conn.execute(
+        "INSERT INTO tags (name, created_at) VALUES (?1, ?2) ON CONFLICT(name) DO NOTHING",
+        params![name, now],
+    )?;
+    if n == 0 {
+        return Err(Error::invalid(
+            "tag",
+            format!("There is already a tag called \u{201c}{name}\u{201d}."),
+        ));
+    }
+    Ok(Tag {
+        id: conn.last_insert_rowid(),
+        name: name.to_owned(),
+    })
+}
+
+#[cfg(test)]
+mod tests;

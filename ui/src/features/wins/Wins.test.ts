@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { render, screen, waitFor, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import App from '../../App.svelte';
+import { FakeBackend } from '../../lib/api/testing';
+import { router } from '../../lib/router.svelte';
+import { localDay, monthLabel, yesterday } from '../../lib/wins.svelte';
+import { expectAccessible } from '../../test/axe';
+
+async function start() {
+  const backend = new FakeBackend().onboarded().install();
+  const user = userEvent.setup();
+  const view = render(App);
+  await screen.findByRole('heading', { name: 'Today' });
+  return { backend, user, ...view };
+}
+
+async function addWin(user: ReturnType<typeof userEvent.setup>, text: string, when = 'Today') {
+  // The one in the header, there on every screen.
+  await user.click(within(screen.getByRole('banner')).getByRole('button', { name: 'Add a win' }));
+  const dialog = await screen.findByRole('dialog', { name: 'Add a win' });
+  await user.type(within(dialog).getByLabelText('What happened?'), text);
+  await user.selectOptions(within(dialog).getByLabelText('When?'), when);
+  return dialog;
+}
+
+describe('Small wins', () => {
+  it('adds a win from any screen with a warm acknowledgement', async () => {
+    const { backend, user, container } = await start();
+    const dialog = await addWin(user, 'Made breakfast', 'Yesterday');
+    await expectAccessible(container);
+    await user.click(within(dialog).getByRole('checkbox', { name: 'self-care' }));
+    await user.type(within(dialog).getByLabelText('Note (optional)'), 'We had pancakes');
+    await user.click(within(dialog).getByRole('button', { name: 'Save this win' }));
+    expect(await screen.findByText('Added. Every small step counts.')).toBeInTheDocument();
+    expect(backend.called('add_win')[0].args).toEqual({
+      win: {
+        personId: backend.people[0].id,
+        text: 'Made breakfast',
+        happenedOn: yesterday(),
+        tags: ['self-care'],
+        note: 'We had pancakes',
+      },
+    });
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+  });
+
+  it('asks for what happened and shows the backend’s words for bad input', async () => {
+    const { backend, user } = await start();
+    await user.click(within(screen.getByRole('banner')).getByRole('button', { name: 'Add a win' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Add a win' });
+    await user.click(within(dialog).getByRole('button', { name: 'Save this win' }));
+    expect(within(dialog).getByLabelText('What happened?')).toHaveAccessibleDescription(
+      'Please add what happened.',
+    );
+    expect(backend.called('add_win')).toHaveLength(0);
+    await user.type(within(dialog).getByLabelText('What happened?'), 'x'.repeat(501));
+    await user.click(within(dialog).getByRole('button', { name: 'Save this win' }));
+    expect(within(dialog).getByLabelText('What happened?')).toHaveAccessibleDescription(
+      'What happened is a little long.',
+    );
+    expect(backend.wins).toHaveLength(0);
+  });
+
+  it('opens with Ctrl+Shift+W, and celebrates a milestone', async () => {
+    const { backend, user } = await start();
+    for (let i = 0; i < 9; i++) {
+      backend.wins.push({
+        id: 1000 + i, personId: 1, personName: 'Sam', happenedOn: localDay(), text: `Win ${i}`,
+        note: null, tags: [], textMarked: null, noteMarked: null,
+      });
+    }
+    await user.keyboard('{Control>}{Shift>}W{/Shift}{/Control}');
+    const dialog = await screen.findByRole('dialog', { name: 'Add a win' });
+    // Ready to type straight away, and Enter saves.
+    await waitFor(() => expect(within(dialog).getByLabelText('What happened?')).toHaveFocus());
+    await user.keyboard('Tenth{Enter}');
+    expect(await screen.findByText(/That makes 10 small wins/)).toBeInTheDocument();
+  });
+
+  it('shows a timeline by month, searches, deletes with Undo, and has a kind empty state', async () => {
+    const { user, container } = await start();
+    await user.click(screen.getByRole('button', { name: 'Wins' }));
+    expect(await screen.findByRole('heading', { name: 'Your first win is waiting to be noticed' })).toBeInTheDocument();
+
+    let dialog = await addWin(user, 'Went for a walk');
+    await user.click(within(dialog).getByRole('button', { name: 'Save this win' }));
+    dialog = await addWin(user, 'Called a friend');
+    await user.click(within(dialog).getByRole('button', { name: 'Save this win' }));
+
+    const month = monthLabel(localDay().slice(0, 7));
+    expect(await screen.findByRole('heading', { name: `${month} 2 wins` })).toBeInTheDocument();
+    await expectAccessible(container);
+
+    await user.type(screen.getByRole('searchbox', { name: 'Search wins' }), 'walk');
+    await screen.findByRole('heading', { name: `${month} 1 win` });
+    expect(screen.queryByText('Called a friend')).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Clear filters' }));
+
+    await user.click(await screen.findByRole('button', { name: 'Delete: Called a friend' }));
+    expect(await screen.findByText('The win was deleted.')).toBeInTheDocument();
+    await screen.findByRole('heading', { name: `${month} 1 win` });
+    await user.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(await screen.findByRole('button', { name: 'Delete: Called a friend' })).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Export as CSV' }));
+    expect(await screen.findByText(/Saved 2 wins to \/home\/me\/Downloads/)).toBeInTheDocument();
+  });
+
+  it('edits a win', async () => {
+    const { backend, user } = await start();
+    router.go({ name: 'wins' });
+    const dialog = await addWin(user, 'Went out');
+    await user.click(within(dialog).getByRole('button', { name: 'Save this win' }));
+    await user.click(await screen.findByRole('button', { name: 'Edit: Went out' }));
+    const edit = await screen.findByRole('dialog', { name: 'Edit this win' });
+    const field = within(edit).getByLabelText('What happened?');
+    expect(field).toHaveValue('Went out');
+    await user.clear(field);
+    await user.type(field, 'Went out for coffee');
+    await user.click(within(edit).getByRole('button', { name: 'Save changes' }));
+    expect(await screen.findByRole('button', { name: 'Edit: Went out for coffee' })).toBeInTheDocument();
+    expect(backend.wins[0].text).toBe('Went out for coffee');
+  });
+});
