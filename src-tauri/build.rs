@@ -27,6 +27,7 @@ pub const COMMANDS: &[&str] = &[
     "wins_on_this_day",
     "list_tags",
     "add_tag",
+    "rename_tag",
     "export_wins_csv",
 ];
 

@@ -77,6 +77,7 @@ macro_rules! app_commands {
             $crate::wins::commands::wins_on_this_day,
             $crate::wins::commands::list_tags,
             $crate::wins::commands::add_tag,
+            $crate::wins::commands::rename_tag,
             $crate::wins::commands::export_wins_csv,
         ]
     };

@@ -92,6 +92,12 @@ pub fn add_tag<R: Runtime>(app: AppHandle<R>, name: String) -> Result<Tag> {
         .with(|c| store::add_tag(c, &name, &crate::now_utc()))
 }
 
+#[tauri::command]
+pub fn rename_tag<R: Runtime>(app: AppHandle<R>, id: i64, name: String) -> Result<Tag> {
+    let name = required_text("tag", &name, super::TAG_MAX, "a tag name")?;
+    app.db().with(|c| store::rename_tag(c, id, &name))
+}
+
 /// Saves the wins matching `filter` as a CSV file in the Downloads folder (never overwriting).
 #[tauri::command]
 pub fn export_wins_csv<R: Runtime>(app: AppHandle<R>, filter: WinFilter) -> Result<Exported> {

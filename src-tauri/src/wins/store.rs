@@ -405,5 +405,30 @@ pub fn add_tag(conn: &Connection, name: &str, now: &str) -> Result<Tag> {
     })
 }
 
+/// Renames a tag everywhere it is used.
+pub fn rename_tag(conn: &Connection, id: i64, name: &str) -> Result<Tag> {
+    let taken: Option<i64> = conn
+        .query_row(
+            "SELECT id FROM tags WHERE name = ?1 AND id != ?2",
+            params![name, id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if taken.is_some() {
+        return Err(Error::invalid(
+            "tag",
+            format!("There is already a tag called \u{201c}{name}\u{201d}."),
+        ));
+    }
+    let n = conn.execute("UPDATE tags SET name = ?1 WHERE id = ?2", params![name, id])?;
+    if n == 0 {
+        return Err(Error::NotFound("tag"));
+    }
+    Ok(Tag {
+        id,
+        name: name.to_owned(),
+    })
+}
+
 #[cfg(test)]
 mod tests;

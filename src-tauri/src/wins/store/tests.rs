@@ -382,3 +382,24 @@ fn a_search_matching_thousands_of_wins_pages_completely_and_in_order() {
     sorted.sort_by(|a, b| b.cmp(a));
     assert_eq!(seen, sorted);
 }
+
+#[test]
+fn renaming_a_tag_changes_it_on_every_win() {
+    let mut conn = setup();
+    let id = add(&mut conn, 1, "2026-11-20", "Sang", &["creative"], None);
+    let creative = tags(&conn)
+        .expect("tags")
+        .into_iter()
+        .find(|t| t.name == "creative")
+        .expect("tag");
+    rename_tag(&conn, creative.id, "music and art").expect("rename");
+    assert_eq!(get(&conn, id).expect("win").tags, vec!["music and art"]);
+    let e = rename_tag(&conn, creative.id, "Social").expect_err("taken");
+    assert!(e.caregiver_message().contains("already"));
+    // Changing only the capitals of its own name is fine.
+    rename_tag(&conn, creative.id, "Music and art").expect("same tag");
+    assert!(matches!(
+        rename_tag(&conn, 999, "x"),
+        Err(Error::NotFound("tag"))
+    ));
+}

@@ -122,4 +122,23 @@ describe('Small wins', () => {
     expect(await screen.findByRole('button', { name: 'Edit: Went out for coffee' })).toBeInTheDocument();
     expect(backend.wins[0].text).toBe('Went out for coffee');
   });
+
+  it('renames a tag everywhere, and refuses a name already taken', async () => {
+    const { backend, user } = await start();
+    const dialog = await addWin(user, 'Lunch with friends');
+    await user.click(within(dialog).getByRole('checkbox', { name: 'social' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Save this win' }));
+    await user.click(screen.getByRole('button', { name: 'Wins' }));
+    await user.click(await screen.findByText('Manage tags'));
+    const field = screen.getByRole('textbox', { name: 'Rename tag social' });
+    await user.clear(field);
+    await user.type(field, 'self-care');
+    await user.click(screen.getByRole('button', { name: 'Save name for social' }));
+    expect(field).toHaveAccessibleDescription('There is already a tag called \u201cself-care\u201d.');
+    await user.clear(field);
+    await user.type(field, 'friends');
+    await user.click(screen.getByRole('button', { name: 'Save name for social' }));
+    expect(await screen.findByText('Renamed to \u201cfriends\u201d.')).toBeInTheDocument();
+    expect(backend.wins[0].tags).toEqual(['friends']);
+  });
 });

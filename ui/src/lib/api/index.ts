@@ -72,5 +72,6 @@ export const api = {
   winsOnThisDay: () => call<OnThisDay>('wins_on_this_day'),
   listTags: () => call<Tag[]>('list_tags'),
   addTag: (name: string) => call<Tag>('add_tag', { name }),
+  renameTag: (id: number, name: string) => call<Tag>('rename_tag', { id, name }),
   exportWinsCsv: (filter: WinFilter) => call<Exported>('export_wins_csv', { filter }),
 };

@@ -335,6 +335,15 @@ export class FakeBackend {
         this.tags.push(t);
         return t;
       }
+      case 'rename_tag': {
+        const name = (args.name as string).trim();
+        if (this.tags.some((t) => t.name.toLowerCase() === name.toLowerCase() && t.id !== args.id))
+          throw invalid('tag', `There is already a tag called \u201c${name}\u201d.`);
+        const t = this.tags.find((x) => x.id === args.id)!;
+        for (const w of this.wins) w.tags = w.tags.map((x) => (x === t.name ? name : x));
+        t.name = name;
+        return t;
+      }
       case 'add_win': {
         const w = args.win as WinInput;
         if (!w.text.trim()) throw invalid('text', 'Please add what happened.');
