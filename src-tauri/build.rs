@@ -29,6 +29,16 @@ pub const COMMANDS: &[&str] = &[
     "add_tag",
     "rename_tag",
     "export_wins_csv",
+    "get_crisis_plan",
+    "save_safety_plan",
+    "get_safety_plan_version",
+    "add_warning_sign",
+    "update_warning_sign",
+    "remove_warning_sign",
+    "restore_warning_sign",
+    "record_signs_noticed",
+    "get_caregiver_card",
+    "save_caregiver_card",
 ];
 
 fn main() {

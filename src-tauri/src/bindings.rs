@@ -4,7 +4,7 @@
 
 use ts_rs::{Config, TS};
 
-use crate::{app, crisis, error, learn, people, practices, settings, wins};
+use crate::{app, crisis, error, learn, people, practices, readiness, settings, wins};
 
 fn render() -> String {
     // SQLite ids fit well inside a JavaScript number.
@@ -48,6 +48,18 @@ fn render() -> String {
         wins::OnThisDay::decl(&cfg),
         wins::Tag::decl(&cfg),
         wins::Exported::decl(&cfg),
+        readiness::PlanSteps::decl(&cfg),
+        readiness::SafetyPlanInput::decl(&cfg),
+        readiness::SafetyPlan::decl(&cfg),
+        readiness::PlanVersion::decl(&cfg),
+        readiness::SavedPlan::decl(&cfg),
+        readiness::WarningSignInput::decl(&cfg),
+        readiness::WarningSign::decl(&cfg),
+        readiness::NoticedInput::decl(&cfg),
+        readiness::Noticed::decl(&cfg),
+        readiness::CrisisPlan::decl(&cfg),
+        readiness::CardContact::decl(&cfg),
+        readiness::CaregiverCard::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by src-tauri/src/bindings.rs. Do not edit by hand.\n\

@@ -18,6 +18,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/001_foundation.sql")),
     M::up(include_str!("migrations/002_learn.sql")),
     M::up(include_str!("migrations/003_wins.sql")),
+    M::up(include_str!("migrations/004_readiness.sql")),
 ];
 
 pub fn migrations() -> Migrations<'static> {

@@ -8,6 +8,7 @@ pub mod error;
 pub mod learn;
 pub mod people;
 pub mod practices;
+pub mod readiness;
 pub mod search;
 pub mod settings;
 pub mod validate;
@@ -79,6 +80,16 @@ macro_rules! app_commands {
             $crate::wins::commands::add_tag,
             $crate::wins::commands::rename_tag,
             $crate::wins::commands::export_wins_csv,
+            $crate::readiness::commands::get_crisis_plan,
+            $crate::readiness::commands::save_safety_plan,
+            $crate::readiness::commands::get_safety_plan_version,
+            $crate::readiness::commands::add_warning_sign,
+            $crate::readiness::commands::update_warning_sign,
+            $crate::readiness::commands::remove_warning_sign,
+            $crate::readiness::commands::restore_warning_sign,
+            $crate::readiness::commands::record_signs_noticed,
+            $crate::readiness::commands::get_caregiver_card,
+            $crate::readiness::commands::save_caregiver_card,
         ]
     };
 }

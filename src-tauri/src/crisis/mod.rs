@@ -272,6 +272,26 @@ mod tests {
     }
 
     #[test]
+    fn at_least_fifteen_countries_and_a_fallback() {
+        let d = embedded();
+        let countries: Vec<&str> = d
+            .regions
+            .iter()
+            .map(|r| r.code.as_str())
+            .filter(|c| *c != "EU" && *c != FALLBACK_REGION)
+            .collect();
+        assert!(countries.len() >= 15, "only {countries:?}");
+        assert!(countries
+            .iter()
+            .all(|c| c.len() == 2 && c.chars().all(|ch| ch.is_ascii_uppercase())));
+        assert_eq!(
+            d.regions.last().map(|r| r.code.as_str()),
+            Some(FALLBACK_REGION),
+            "the fallback comes last in the list"
+        );
+    }
+
+    #[test]
     fn unknown_regions_fall_back_instead_of_failing() {
         assert_eq!(help_for("Atlantis").region.code, FALLBACK_REGION);
         assert_eq!(help_for("").region.code, FALLBACK_REGION);

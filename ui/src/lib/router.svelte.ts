@@ -6,7 +6,10 @@ export type Route =
   | { name: 'learn' }
   | { name: 'card'; slug: string }
   | { name: 'wins' }
-  | { name: 'wins-print'; month: string };
+  | { name: 'wins-print'; month: string }
+  | { name: 'ready' }
+  | { name: 'plan'; personId: number }
+  | { name: 'plan-print'; personId: number; version: number };
 
 class Router {
   current = $state<Route>({ name: 'today' });

@@ -20,6 +20,20 @@ describe('CrisisHelp', () => {
     expect(screen.getByRole('heading', { name: 'Samaritans' })).toBeInTheDocument();
   });
 
+  it('can make the region shown the caregiver’s own, from Crisis help itself', async () => {
+    new FakeBackend().install();
+    const user = userEvent.setup();
+    const saved: string[] = [];
+    render(CrisisHelp, { region: 'US', onremember: async (code: string) => void saved.push(code) });
+    await screen.findByText('911');
+    // Nothing to offer while the shown region is already the caregiver's.
+    expect(screen.queryByRole('button', { name: /my region/ })).not.toBeInTheDocument();
+    await user.selectOptions(await screen.findByLabelText('Show crisis lines for'), 'United Kingdom');
+    await user.click(await screen.findByRole('button', { name: 'Make United Kingdom my region' }));
+    expect(saved).toEqual(['GB']);
+    expect(await screen.findByText('From now on, Crisis help shows United Kingdom first.')).toBeInTheDocument();
+  });
+
   it('falls back to emergency numbers if the lines cannot be loaded', async () => {
     breakBackend();
     render(CrisisHelp, { region: 'US' });

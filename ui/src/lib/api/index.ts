@@ -1,6 +1,15 @@
 // The only module that talks to the Tauri backend. Pages import from here, never from @tauri-apps.
 import { invoke } from '@tauri-apps/api/core';
 import type {
+  CaregiverCard,
+  CrisisPlan,
+  Noticed,
+  NoticedInput,
+  SafetyPlan,
+  SafetyPlanInput,
+  SavedPlan,
+  WarningSign,
+  WarningSignInput,
   Added,
   Cursor,
   Exported,
@@ -74,4 +83,19 @@ export const api = {
   addTag: (name: string) => call<Tag>('add_tag', { name }),
   renameTag: (id: number, name: string) => call<Tag>('rename_tag', { id, name }),
   exportWinsCsv: (filter: WinFilter) => call<Exported>('export_wins_csv', { filter }),
+
+  getCrisisPlan: (personId: number, region: string) =>
+    call<CrisisPlan>('get_crisis_plan', { personId, region }),
+  saveSafetyPlan: (plan: SafetyPlanInput) => call<SavedPlan>('save_safety_plan', { plan }),
+  getSafetyPlanVersion: (personId: number, version: number) =>
+    call<SafetyPlan>('get_safety_plan_version', { personId, version }),
+  addWarningSign: (sign: WarningSignInput) => call<WarningSign>('add_warning_sign', { sign }),
+  updateWarningSign: (id: number, sign: WarningSignInput) =>
+    call<WarningSign>('update_warning_sign', { id, sign }),
+  removeWarningSign: (id: number) => call<null>('remove_warning_sign', { id }),
+  restoreWarningSign: (id: number) => call<WarningSign>('restore_warning_sign', { id }),
+  recordSignsNoticed: (noticed: NoticedInput) =>
+    call<Noticed>('record_signs_noticed', { noticed }),
+  getCaregiverCard: () => call<CaregiverCard>('get_caregiver_card'),
+  saveCaregiverCard: (card: CaregiverCard) => call<CaregiverCard>('save_caregiver_card', { card }),
 };

@@ -14,6 +14,14 @@ export function breakBackend() {
   });
 }
 import type {
+  CaregiverCard,
+  Noticed,
+  NoticedInput,
+  PlanSteps,
+  SafetyPlan,
+  SafetyPlanInput,
+  WarningSign,
+  WarningSignInput,
   Tag,
   Win,
   WinFilter,
@@ -153,6 +161,11 @@ export class FakeBackend {
   removed: Person[] = [];
   wins: Win[] = [];
   deletedWins = new Set<number>();
+  plans: SafetyPlan[] = [];
+  signs: WarningSign[] = [];
+  removedSigns = new Set<number>();
+  noticed: Noticed[] = [];
+  caregiverCard: CaregiverCard = { contacts: [], whatHelps: null };
   tags: Tag[] = [
     { id: 1, name: 'self-care' },
     { id: 2, name: 'social' },
@@ -386,6 +399,92 @@ export class FakeBackend {
         return { monthAgo: [], yearAgo: [] };
       case 'export_wins_csv':
         return { path: '/home/me/Downloads/alongside-wins.csv', count: this.wins.length };
+      case 'get_crisis_plan': {
+        const personId = args.personId as number;
+        const person = this.people.find((p) => p.id === personId);
+        if (!person) throw { code: 'not_found', message: 'That person could not be found. It may have been removed already.', field: null };
+        const versions = this.plans.filter((p) => p.personId === personId).reverse();
+        const plan = versions[0] ?? null;
+        const empty: PlanSteps = { warningSigns: [], coping: [], distractions: [], helpers: [], professionals: [], saferEnvironment: [] };
+        return {
+          personId,
+          personName: person.name,
+          plan,
+          draft: plan ? plan.steps : { ...empty, professionals: ['Emergency: call 999', 'Samaritans: call 116 123'] },
+          versions: versions.map((v) => ({ version: v.version, savedAt: v.savedAt, itemCount: Object.values(v.steps).flat().length })),
+          signs: this.signs.filter((x) => x.personId === personId && !this.removedSigns.has(x.id)),
+          noticed: this.noticed.filter((x) => x.personId === personId),
+        };
+      }
+      case 'save_safety_plan': {
+        const input = args.plan as SafetyPlanInput;
+        const steps = Object.fromEntries(
+          Object.entries(input.steps).map(([k, v]) => [k, (v as string[]).map((x) => x.trim()).filter(Boolean)]),
+        ) as PlanSteps;
+        if (Object.values(steps).flat().length === 0)
+          throw invalid('warningSigns', 'The plan is empty. Please write at least one line in any step before saving.');
+        const mine = this.plans.filter((p) => p.personId === input.personId);
+        const plan: SafetyPlan = {
+          personId: input.personId,
+          version: mine.length + 1,
+          savedAt: `2026-11-2${mine.length + 2}T10:00:00Z`,
+          madeTogether: input.madeTogether,
+          steps,
+        };
+        this.plans.push(plan);
+        return { plan, changed: true };
+      }
+      case 'get_safety_plan_version': {
+        const p = this.plans.find((x) => x.personId === args.personId && x.version === args.version);
+        if (!p) throw { code: 'not_found', message: 'That version of the plan could not be found.', field: null };
+        return p;
+      }
+      case 'add_warning_sign':
+      case 'update_warning_sign': {
+        const input = args.sign as WarningSignInput;
+        if (!input.sign.trim()) throw invalid('sign', 'Please add the sign you noticed.');
+        const sign: WarningSign = {
+          id: (args.id as number | undefined) ?? this.nextId++,
+          personId: input.personId,
+          sign: input.sign.trim(),
+          action: input.action?.trim() || null,
+          contact: input.contact?.trim() || null,
+        };
+        const i = this.signs.findIndex((x) => x.id === sign.id);
+        if (i >= 0) this.signs[i] = sign;
+        else this.signs.push(sign);
+        return sign;
+      }
+      case 'remove_warning_sign':
+        this.removedSigns.add(args.id as number);
+        return null;
+      case 'restore_warning_sign':
+        this.removedSigns.delete(args.id as number);
+        return this.signs.find((x) => x.id === args.id);
+      case 'record_signs_noticed': {
+        const input = args.noticed as NoticedInput;
+        if (input.signIds.length === 0 && !input.note?.trim())
+          throw invalid('signIds', 'Please tick the signs you are noticing, or write a few words about what you see.');
+        const n: Noticed = {
+          id: this.nextId++,
+          personId: input.personId,
+          noticedOn: input.noticedOn,
+          signs: this.signs.filter((x) => input.signIds.includes(x.id)).map((x) => x.sign),
+          note: input.note?.trim() || null,
+        };
+        this.noticed.unshift(n);
+        return n;
+      }
+      case 'get_caregiver_card':
+        return this.caregiverCard;
+      case 'save_caregiver_card': {
+        const card = args.card as CaregiverCard;
+        this.caregiverCard = {
+          contacts: card.contacts.filter((c) => c.name.trim()).map((c) => ({ name: c.name.trim(), reach: c.reach?.trim() || null })),
+          whatHelps: card.whatHelps?.trim() || null,
+        };
+        return this.caregiverCard;
+      }
       default:
         throw new Error(`unknown command ${cmd}`);
     }

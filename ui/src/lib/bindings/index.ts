@@ -132,3 +132,95 @@ export type OnThisDay = { monthAgo: Array<Win>, yearAgo: Array<Win>, };
 export type Tag = { id: number, name: string, };
 
 export type Exported = { path: string, count: number, };
+
+export type PlanSteps = { 
+/**
+ * 1. The signs that a crisis may be building.
+ */
+warningSigns: Array<string>, 
+/**
+ * 2. Things they can do on their own to cope.
+ */
+coping: Array<string>, 
+/**
+ * 3. People and places that help take their mind off things.
+ */
+distractions: Array<string>, 
+/**
+ * 4. People they can ask for help.
+ */
+helpers: Array<string>, 
+/**
+ * 5. Professionals and crisis services.
+ */
+professionals: Array<string>, 
+/**
+ * 6. Making the surroundings safer.
+ */
+saferEnvironment: Array<string>, };
+
+export type SafetyPlanInput = { personId: number, steps: PlanSteps, 
+/**
+ * Whether the plan was made together with the person.
+ */
+madeTogether: boolean, };
+
+export type SafetyPlan = { personId: number, version: number, 
+/**
+ * RFC 3339 UTC.
+ */
+savedAt: string, madeTogether: boolean, steps: PlanSteps, };
+
+export type PlanVersion = { version: number, savedAt: string, itemCount: number, };
+
+export type SavedPlan = { plan: SafetyPlan, changed: boolean, };
+
+export type WarningSignInput = { personId: number, sign: string, 
+/**
+ * What to do when it shows.
+ */
+action: string | null, 
+/**
+ * Whom to call.
+ */
+contact: string | null, };
+
+export type WarningSign = { id: number, personId: number, sign: string, action: string | null, contact: string | null, };
+
+export type NoticedInput = { personId: number, 
+/**
+ * The local day the signs were noticed, YYYY-MM-DD.
+ */
+noticedOn: string, signIds: Array<number>, note: string | null, };
+
+export type Noticed = { id: number, personId: number, noticedOn: string, 
+/**
+ * The signs' words as they were when noticed.
+ */
+signs: Array<string>, note: string | null, };
+
+export type CrisisPlan = { personId: number, personName: string, 
+/**
+ * The newest version, if a plan has been saved.
+ */
+plan: SafetyPlan | null, 
+/**
+ * What the editor starts from: the current plan, or a fresh one with step 5 filled in.
+ */
+draft: PlanSteps, 
+/**
+ * Every saved version, newest first.
+ */
+versions: Array<PlanVersion>, signs: Array<WarningSign>, 
+/**
+ * Newest first.
+ */
+noticed: Array<Noticed>, };
+
+export type CardContact = { name: string, 
+/**
+ * A phone number or how to reach them.
+ */
+reach: string | null, };
+
+export type CaregiverCard = { contacts: Array<CardContact>, whatHelps: string | null, };

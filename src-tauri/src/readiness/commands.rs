@@ -1,0 +1,132 @@
+//! IPC adapters for crisis readiness.
+
+use tauri::{AppHandle, Runtime};
+
+use super::{
+    store, CaregiverCard, CrisisPlan, Noticed, NoticedInput, SafetyPlan, SafetyPlanInput,
+    SavedPlan, WarningSign, WarningSignInput,
+};
+use crate::error::Result;
+use crate::DbExt;
+
+/// The crisis plan page for one person. `region` fills in step 5 of a plan not yet made.
+#[tauri::command]
+pub fn get_crisis_plan<R: Runtime>(
+    app: AppHandle<R>,
+    person_id: i64,
+    region: String,
+) -> Result<CrisisPlan> {
+    app.db().with(|c| {
+        let person_name = store::person_name(c, person_id)?;
+        let plan = store::current_plan(c, person_id)?;
+        let draft = match &plan {
+            Some(p) => p.steps.clone(),
+            None => super::PlanSteps {
+                professionals: super::professionals_from(&crate::crisis::help_for(&region).region),
+                ..Default::default()
+            },
+        };
+        Ok(CrisisPlan {
+            person_id,
+            person_name,
+            plan,
+            draft,
+            versions: store::versions(c, person_id)?,
+            signs: store::signs(c, person_id)?,
+            noticed: store::noticed(c, person_id)?,
+        })
+    })
+}
+
+#[tauri::command]
+pub fn save_safety_plan<R: Runtime>(app: AppHandle<R>, plan: SafetyPlanInput) -> Result<SavedPlan> {
+    let valid = plan.validate()?;
+    app.db().with(|c| {
+        let tx = c.transaction()?;
+        let (plan, changed) = store::save_plan(&tx, &valid, &crate::now_utc())?;
+        tx.commit()?;
+        Ok(SavedPlan { plan, changed })
+    })
+}
+
+#[tauri::command]
+pub fn get_safety_plan_version<R: Runtime>(
+    app: AppHandle<R>,
+    person_id: i64,
+    version: i64,
+) -> Result<SafetyPlan> {
+    app.db()
+        .with(|c| store::plan_version(c, person_id, version))
+}
+
+#[tauri::command]
+pub fn add_warning_sign<R: Runtime>(
+    app: AppHandle<R>,
+    sign: WarningSignInput,
+) -> Result<WarningSign> {
+    let valid = sign.validate()?;
+    app.db().with(|c| {
+        let id = store::add_sign(c, &valid, &crate::now_utc())?;
+        store::sign(c, id)
+    })
+}
+
+#[tauri::command]
+pub fn update_warning_sign<R: Runtime>(
+    app: AppHandle<R>,
+    id: i64,
+    sign: WarningSignInput,
+) -> Result<WarningSign> {
+    let valid = sign.validate()?;
+    app.db().with(|c| {
+        store::update_sign(c, id, &valid)?;
+        store::sign(c, id)
+    })
+}
+
+#[tauri::command]
+pub fn remove_warning_sign<R: Runtime>(app: AppHandle<R>, id: i64) -> Result<()> {
+    app.db()
+        .with(|c| store::remove_sign(c, id, &crate::now_utc()))
+}
+
+#[tauri::command]
+pub fn restore_warning_sign<R: Runtime>(app: AppHandle<R>, id: i64) -> Result<WarningSign> {
+    app.db().with(|c| {
+        store::restore_sign(c, id)?;
+        store::sign(c, id)
+    })
+}
+
+#[tauri::command]
+pub fn record_signs_noticed<R: Runtime>(
+    app: AppHandle<R>,
+    noticed: NoticedInput,
+) -> Result<Noticed> {
+    let valid = noticed.validate(chrono::Local::now().date_naive())?;
+    app.db().with(|c| {
+        let tx = c.transaction()?;
+        let id = store::add_noticed(&tx, &valid, &crate::now_utc())?;
+        tx.commit()?;
+        store::noticed_one(c, id)
+    })
+}
+
+#[tauri::command]
+pub fn get_caregiver_card<R: Runtime>(app: AppHandle<R>) -> Result<CaregiverCard> {
+    app.db().with(|c| store::caregiver_card(c))
+}
+
+#[tauri::command]
+pub fn save_caregiver_card<R: Runtime>(
+    app: AppHandle<R>,
+    card: CaregiverCard,
+) -> Result<CaregiverCard> {
+    let valid = card.validate()?;
+    app.db().with(|c| {
+        let tx = c.transaction()?;
+        store::save_caregiver_card(&tx, &valid, &crate::now_utc())?;
+        tx.commit()?;
+        store::caregiver_card(c)
+    })
+}
