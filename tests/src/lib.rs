@@ -143,8 +143,35 @@ impl App {
         .await
     }
 
+    /// Clicks the button whose name starts with `prefix` (for names that carry a date).
+    pub async fn click_starting(&self, prefix: &str) {
+        let p = lit(prefix);
+        let b = self
+            .wait_for(
+                &format!("button starting {prefix:?}"),
+                &format!(
+                "//*[(self::button or @role='button') and starts-with(normalize-space(.), {p})]"
+            ),
+            )
+            .await;
+        self.into_view(&b).await;
+        b.click().await.expect("click");
+    }
+
     pub async fn click(&self, name: &str) {
-        self.button(name).await.click().await.expect("click");
+        let b = self.button(name).await;
+        self.into_view(&b).await;
+        b.click().await.expect("click");
+    }
+
+    /// Scrolls `e` to the middle of the window, clear of the sticky header. WebDriver's own
+    /// scrolling aligns an element with the top edge, where the header would cover it.
+    pub async fn into_view(&self, e: &Element) {
+        let arg = serde_json::to_value(e).expect("element reference");
+        self.client
+            .execute("arguments[0].scrollIntoView({block: 'center'});", vec![arg])
+            .await
+            .expect("scroll into view");
     }
 
     /// A heading (h1–h4) whose text is `text`.
@@ -171,8 +198,16 @@ impl App {
 
     pub async fn type_into(&self, label: &str, text: &str) {
         let f = self.field(label).await;
+        self.into_view(&f).await;
         f.clear().await.expect("clear");
-        f.send_keys(text).await.expect("type");
+        // WebDriver refuses empty text, and clearing alone fires no input event: to leave a
+        // field blank, type a space and delete it, as a person would.
+        let keys = if text.is_empty() {
+            format!(" {}", char::from(fantoccini::key::Key::Backspace))
+        } else {
+            text.to_owned()
+        };
+        f.send_keys(&keys).await.expect("type");
     }
 
     pub async fn choose(&self, label: &str, option: &str) {
