@@ -39,6 +39,11 @@ pub const COMMANDS: &[&str] = &[
     "record_signs_noticed",
     "get_caregiver_card",
     "save_caregiver_card",
+    "list_self_checks",
+    "strain_overview",
+    "save_daily_check",
+    "take_self_check",
+    "save_self_care_plan",
 ];
 
 fn main() {

@@ -4,7 +4,7 @@
 
 use ts_rs::{Config, TS};
 
-use crate::{app, crisis, error, learn, people, practices, readiness, settings, wins};
+use crate::{app, crisis, error, learn, people, practices, readiness, settings, strain, wins};
 
 fn render() -> String {
     // SQLite ids fit well inside a JavaScript number.
@@ -60,6 +60,22 @@ fn render() -> String {
         readiness::CrisisPlan::decl(&cfg),
         readiness::CardContact::decl(&cfg),
         readiness::CaregiverCard::decl(&cfg),
+        strain::instruments::AnswerChoice::decl(&cfg),
+        strain::instruments::Item::decl(&cfg),
+        strain::instruments::Subscale::decl(&cfg),
+        strain::instruments::Band::decl(&cfg),
+        strain::instruments::Instrument::decl(&cfg),
+        strain::instruments::Score::decl(&cfg),
+        strain::Sleep::decl(&cfg),
+        strain::DailyCheckInput::decl(&cfg),
+        strain::DailyCheck::decl(&cfg),
+        strain::SelfCheckInput::decl(&cfg),
+        strain::SelfCheckResult::decl(&cfg),
+        strain::SelfCarePlan::decl(&cfg),
+        strain::StrainPoint::decl(&cfg),
+        strain::PromptKind::decl(&cfg),
+        strain::TrendPrompt::decl(&cfg),
+        strain::StrainOverview::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by src-tauri/src/bindings.rs. Do not edit by hand.\n\

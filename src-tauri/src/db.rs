@@ -19,6 +19,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/002_learn.sql")),
     M::up(include_str!("migrations/003_wins.sql")),
     M::up(include_str!("migrations/004_readiness.sql")),
+    M::up(include_str!("migrations/005_strain.sql")),
 ];
 
 pub fn migrations() -> Migrations<'static> {

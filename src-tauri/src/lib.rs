@@ -11,6 +11,7 @@ pub mod practices;
 pub mod readiness;
 pub mod search;
 pub mod settings;
+pub mod strain;
 pub mod validate;
 pub mod wins;
 
@@ -90,6 +91,11 @@ macro_rules! app_commands {
             $crate::readiness::commands::record_signs_noticed,
             $crate::readiness::commands::get_caregiver_card,
             $crate::readiness::commands::save_caregiver_card,
+            $crate::strain::commands::list_self_checks,
+            $crate::strain::commands::strain_overview,
+            $crate::strain::commands::save_daily_check,
+            $crate::strain::commands::take_self_check,
+            $crate::strain::commands::save_self_care_plan,
         ]
     };
 }

@@ -231,6 +231,34 @@ impl App {
         .expect("check");
     }
 
+    /// Picks the radio button whose label reads `label` (by clicking the label, as people do).
+    pub async fn pick(&self, label: &str) {
+        let l = lit(label);
+        let e = self
+            .wait_for(
+                &format!("radio {label:?}"),
+                &format!("//label[normalize-space(.)={l}][.//input[@type='radio']]"),
+            )
+            .await;
+        self.into_view(&e).await;
+        e.click().await.expect("pick");
+    }
+
+    /// Picks `choice` in the group of radio buttons whose legend is `question`.
+    pub async fn answer(&self, question: &str, choice: &str) {
+        let (q, c) = (lit(question), lit(choice));
+        let e = self
+            .wait_for(
+                &format!("{choice:?} for {question:?}"),
+                &format!(
+                    "//fieldset[legend[normalize-space(.)={q}]]//label[normalize-space(.)={c}][.//input[@type='radio']]"
+                ),
+            )
+            .await;
+        self.into_view(&e).await;
+        e.click().await.expect("answer");
+    }
+
     /// An element of role dialog named by its heading.
     pub async fn dialog(&self, title: &str) -> Element {
         let t = lit(title);

@@ -9,7 +9,9 @@ export type Route =
   | { name: 'wins-print'; month: string }
   | { name: 'ready' }
   | { name: 'plan'; personId: number }
-  | { name: 'plan-print'; personId: number; version: number };
+  | { name: 'plan-print'; personId: number; version: number }
+  | { name: 'care' }
+  | { name: 'selfcheck'; id: string };
 
 class Router {
   current = $state<Route>({ name: 'today' });

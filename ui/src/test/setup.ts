@@ -11,5 +11,10 @@ afterEach(() => {
   localStorage.clear();
   // App-wide state lives in modules; each test starts from a closed dialog on Today.
   crisisHelp.open = false;
+  crisisHelp.message = null;
   router.go({ name: 'today' });
 });
+
+// jsdom has no canvas. Charts check for a context and leave the drawing to the real webview;
+// their data is also in tables, which the tests read.
+HTMLCanvasElement.prototype.getContext = (() => null) as typeof HTMLCanvasElement.prototype.getContext;

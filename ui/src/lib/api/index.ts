@@ -1,6 +1,13 @@
 // The only module that talks to the Tauri backend. Pages import from here, never from @tauri-apps.
 import { invoke } from '@tauri-apps/api/core';
 import type {
+  DailyCheck,
+  DailyCheckInput,
+  Instrument,
+  SelfCarePlan,
+  SelfCheckInput,
+  SelfCheckResult,
+  StrainOverview,
   CaregiverCard,
   CrisisPlan,
   Noticed,
@@ -98,4 +105,10 @@ export const api = {
     call<Noticed>('record_signs_noticed', { noticed }),
   getCaregiverCard: () => call<CaregiverCard>('get_caregiver_card'),
   saveCaregiverCard: (card: CaregiverCard) => call<CaregiverCard>('save_caregiver_card', { card }),
+
+  listSelfChecks: () => call<Instrument[]>('list_self_checks'),
+  strainOverview: () => call<StrainOverview>('strain_overview'),
+  saveDailyCheck: (check: DailyCheckInput) => call<DailyCheck>('save_daily_check', { check }),
+  takeSelfCheck: (check: SelfCheckInput) => call<SelfCheckResult>('take_self_check', { check }),
+  saveSelfCarePlan: (plan: SelfCarePlan) => call<SelfCarePlan>('save_self_care_plan', { plan }),
 };

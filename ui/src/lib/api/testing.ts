@@ -1,6 +1,7 @@
 // Test support: an in-memory stand-in for the Rust backend behind Tauri's IPC mock. Lives here
 // because ui/src/lib/api is the only code that touches @tauri-apps. Used by component tests only.
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
+import { localDay } from '../wins.svelte';
 
 /** Removes any IPC mock installed by a test. */
 export function resetBackendMock() {
@@ -14,6 +15,12 @@ export function breakBackend() {
   });
 }
 import type {
+  DailyCheck,
+  DailyCheckInput,
+  Instrument,
+  SelfCarePlan,
+  SelfCheckInput,
+  SelfCheckResult,
   CaregiverCard,
   Noticed,
   NoticedInput,
@@ -149,6 +156,61 @@ const invalid = (field: string, message: string): AppError => ({
   field,
 });
 
+const ANSWERS = [
+  { value: 0, label: 'Not at all' },
+  { value: 1, label: 'Several days' },
+  { value: 2, label: 'More than half the days' },
+  { value: 3, label: 'Nearly every day' },
+];
+const steps = ['Take a short walk', 'Tell someone you trust'];
+
+/** Two instruments shaped like the shipped ones, enough for the screens. */
+export const INSTRUMENTS: Instrument[] = [
+  {
+    id: 'phq4',
+    title: 'PHQ-4',
+    summary: 'Four questions about worry and mood.',
+    validated: true,
+    recall: 'Over the last 2 weeks',
+    stem: 'how often have you been bothered by the following problems?',
+    attribution: 'Kroenke and colleagues, 2009.',
+    licence: 'Public domain.',
+    note: 'This is a screening, not a diagnosis.',
+    crisisMessage: null,
+    answers: ANSWERS,
+    items: ['Nervous', 'Worrying', 'Little interest', 'Feeling down'].map((text) => ({ text, reverse: false, crisis: false, driver: null })),
+    subscales: [
+      { id: 'anxiety', title: 'Anxiety', items: [1, 2], positiveAt: 3, offer: 'gad7', positiveText: 'Worry may be weighing on you.' },
+      { id: 'depression', title: 'Depression', items: [3, 4], positiveAt: 3, offer: 'phq9', positiveText: 'Low mood may be weighing on you.' },
+    ],
+    bands: [
+      { min: 0, max: 2, label: 'Normal', level: 0, guidance: 'Few signs right now.', steps },
+      { min: 3, max: 5, label: 'Mild', level: 1, guidance: 'Some signs of strain.', steps },
+      { min: 6, max: 8, label: 'Moderate', level: 2, guidance: 'A fair amount.', steps },
+      { min: 9, max: 12, label: 'Severe', level: 3, guidance: 'A lot right now.', steps },
+    ],
+  },
+  {
+    id: 'phq9',
+    title: 'PHQ-9',
+    summary: 'Nine questions about mood.',
+    validated: true,
+    recall: 'Over the last 2 weeks',
+    stem: 'how often have you been bothered by the following problems?',
+    attribution: 'Kroenke, Spitzer and Williams.',
+    licence: 'Public domain.',
+    note: 'This is a screening, not a diagnosis.',
+    crisisMessage: 'Thank you for answering honestly. You deserve support right now.',
+    answers: ANSWERS,
+    items: Array.from({ length: 9 }, (_, i) => ({ text: `Question ${i + 1}`, reverse: false, crisis: i === 8, driver: null })),
+    subscales: [],
+    bands: [
+      { min: 0, max: 4, label: 'Minimal', level: 0, guidance: 'Few signs.', steps },
+      { min: 5, max: 27, label: 'Mild or more', level: 1, guidance: 'Some signs.', steps },
+    ],
+  },
+];
+
 export class FakeBackend {
   profile: Profile | null = null;
   people: Person[] = [];
@@ -166,6 +228,10 @@ export class FakeBackend {
   removedSigns = new Set<number>();
   noticed: Noticed[] = [];
   caregiverCard: CaregiverCard = { contacts: [], whatHelps: null };
+  dailyChecks: DailyCheck[] = [];
+  results: SelfCheckResult[] = [];
+  selfCarePlan: SelfCarePlan = { warningSigns: null, whatHelps: null, whoToAsk: null, whatToDrop: null };
+  today = localDay();
   tags: Tag[] = [
     { id: 1, name: 'self-care' },
     { id: 2, name: 'social' },
@@ -485,6 +551,65 @@ export class FakeBackend {
         };
         return this.caregiverCard;
       }
+      case 'list_self_checks':
+        return INSTRUMENTS;
+      case 'strain_overview': {
+        const sorted = [...this.dailyChecks].sort((a, b) => a.day.localeCompare(b.day));
+        return {
+          today: this.dailyChecks.find((c) => c.day === this.today) ?? null,
+          series: sorted.map((c) => ({ day: c.day, strain: c.strain, average7: c.strain })),
+          results: [...this.results].reverse(),
+          prompt: null,
+          selfCheckDue: this.results.length === 0,
+          plan: this.selfCarePlan,
+        };
+      }
+      case 'save_daily_check': {
+        const c = args.check as DailyCheckInput;
+        if (c.strain === null || c.strain < 0 || c.strain > 10)
+          throw invalid('strain', 'Please choose how much strain you feel, from 0 to 10.');
+        if (c.forMyself === null)
+          throw invalid('forMyself', 'Please answer yes or no: did you do one thing for yourself today?');
+        const existing = this.dailyChecks.findIndex((x) => x.day === c.day);
+        if (existing >= 0 && !c.replace)
+          throw invalid('day', 'You have already checked in for that day.');
+        const saved: DailyCheck = { day: c.day, strain: c.strain, sleep: c.sleep, sleepHours: c.sleepHours, forMyself: c.forMyself, note: c.note?.trim() || null };
+        if (existing >= 0) this.dailyChecks[existing] = saved;
+        else this.dailyChecks.push(saved);
+        return saved;
+      }
+      case 'take_self_check': {
+        const input = args.check as SelfCheckInput;
+        const inst = INSTRUMENTS.find((i) => i.id === input.instrument)!;
+        const missing = input.answers.flatMap((a, i) => (a === null ? [i + 1] : []));
+        if (missing.length) throw invalid('answers', `Please answer questions ${missing.join(', ')}.`);
+        const answers = input.answers as number[];
+        const total = answers.reduce((a, b) => a + b, 0);
+        const band = inst.bands.find((b) => b.min <= total && total <= b.max)!;
+        const positive = inst.subscales
+          .filter((s) => s.items.reduce((n, i) => n + answers[i - 1], 0) >= s.positiveAt)
+          .map((s) => s.id);
+        const r: SelfCheckResult = {
+          id: this.nextId++,
+          instrument: inst.id,
+          takenAt: `${this.today}T10:00:00Z`,
+          answers,
+          score: {
+            total,
+            max: inst.items.length * 3,
+            band: band.label,
+            level: band.level,
+            positive,
+            crisis: inst.items.some((it, i) => it.crisis && answers[i] > 0),
+            drivers: [],
+          },
+        };
+        this.results.push(r);
+        return r;
+      }
+      case 'save_self_care_plan':
+        this.selfCarePlan = args.plan as SelfCarePlan;
+        return this.selfCarePlan;
       default:
         throw new Error(`unknown command ${cmd}`);
     }

@@ -224,3 +224,116 @@ export type CardContact = { name: string,
 reach: string | null, };
 
 export type CaregiverCard = { contacts: Array<CardContact>, whatHelps: string | null, };
+
+export type AnswerChoice = { value: number, label: string, };
+
+export type Item = { text: string, reverse: boolean, 
+/**
+ * Any answer above the lowest opens Crisis help at once (PHQ-9 item 9).
+ */
+crisis: boolean, 
+/**
+ * A short phrase naming the sign, for results that say what drove them.
+ */
+driver: string | null, };
+
+export type Subscale = { id: string, title: string, 
+/**
+ * 1-based item numbers.
+ */
+items: Array<number>, positiveAt: number, 
+/**
+ * The instrument offered when this subscale is positive.
+ */
+offer: string | null, positiveText: string, };
+
+export type Band = { min: number, max: number, label: string, 
+/**
+ * Higher is more severe; used to notice a worse band than last time.
+ */
+level: number, guidance: string, steps: Array<string>, };
+
+export type Instrument = { id: string, title: string, summary: string, 
+/**
+ * False for checks written by Alongside: they are never presented as validated.
+ */
+validated: boolean, recall: string, stem: string, attribution: string, licence: string, note: string, 
+/**
+ * Words shown with Crisis help when a crisis item is answered above its lowest value.
+ */
+crisisMessage: string | null, answers: Array<AnswerChoice>, items: Array<Item>, subscales: Array<Subscale>, bands: Array<Band>, };
+
+export type Score = { total: number, max: number, band: string, level: number, 
+/**
+ * Ids of subscales at or above their threshold.
+ */
+positive: Array<string>, 
+/**
+ * True when a crisis item was answered above its lowest value.
+ */
+crisis: boolean, 
+/**
+ * The signs answered at the top of the scale (or, if none, the next value down), in item
+ * order: what drove the result.
+ */
+drivers: Array<string>, };
+
+export type Sleep = "poor" | "okay" | "good";
+
+export type DailyCheckInput = { 
+/**
+ * The caregiver's local day, YYYY-MM-DD.
+ */
+day: string, 
+/**
+ * 0 (none) to 10 (the most).
+ */
+strain: number | null, sleep: Sleep | null, 
+/**
+ * Hours slept, instead of or as well as the word.
+ */
+sleepHours: number | null, 
+/**
+ * Did one thing for myself today.
+ */
+forMyself: boolean | null, note: string | null, 
+/**
+ * True to change the day's check; false refuses a second one for the same day.
+ */
+replace: boolean, };
+
+export type DailyCheck = { day: string, strain: number, sleep: Sleep | null, sleepHours: number | null, forMyself: boolean, note: string | null, };
+
+export type SelfCheckInput = { instrument: string, 
+/**
+ * One per question, in order; `null` for a question not answered.
+ */
+answers: Array<number | null>, };
+
+export type SelfCheckResult = { id: number, instrument: string, 
+/**
+ * RFC 3339 UTC.
+ */
+takenAt: string, answers: Array<number>, score: Score, };
+
+export type SelfCarePlan = { warningSigns: string | null, whatHelps: string | null, whoToAsk: string | null, whatToDrop: string | null, };
+
+export type StrainPoint = { day: string, strain: number, 
+/**
+ * The average of the entries in the 7 days ending on this day.
+ */
+average7: number, };
+
+export type PromptKind = "strain_rising" | "worse_band";
+
+export type TrendPrompt = { kind: PromptKind, message: string, nextStep: string, };
+
+export type StrainOverview = { today: DailyCheck | null, 
+/**
+ * Oldest first, the last 90 days.
+ */
+series: Array<StrainPoint>, 
+/**
+ * Newest first.
+ */
+results: Array<SelfCheckResult>, prompt: TrendPrompt | null, selfCheckDue: boolean, plan: SelfCarePlan, };

@@ -1,0 +1,124 @@
+//! Looking after the caregiver in the real window: a daily check (first refused half-answered),
+//! a PHQ-4 whose band shows and whose history and chart are still there after a relaunch, and a
+//! PHQ-9 whose item 9 above 0 opens Crisis help at once.
+
+use alongside_e2e::{lit, App};
+
+const PHQ4: [&str; 4] = [
+    "Feeling nervous, anxious or on edge",
+    "Not being able to stop or control worrying",
+    "Little interest or pleasure in doing things",
+    "Feeling down, depressed or hopeless",
+];
+
+/// How many pixels of the chart's canvas were painted: Chart.js really drew in the webview.
+async fn painted(app: &App, chart_label_contains: &str) -> u64 {
+    let script = format!(
+        "const box = [...document.querySelectorAll('[role=img]')].find(e => e.getAttribute('aria-label').includes({}));
+         const c = box && box.querySelector('canvas');
+         if (!c) return -1;
+         const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+         let n = 0; for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++;
+         return n;",
+        serde_json::to_string(chart_label_contains).expect("json")
+    );
+    let v = app.client.execute(&script, vec![]).await.expect("script");
+    v.as_i64().unwrap_or(-1).max(0) as u64
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn daily_check_phq4_history_chart_after_relaunch_and_phq9_item_nine() {
+    let data = tempfile::tempdir().expect("data dir");
+    let app = App::launch(data.path()).await;
+    app.onboard("Sam", "Schizophrenia or psychosis", "Canada")
+        .await;
+
+    app.click("For you").await;
+    app.heading("Looking after you").await;
+
+    // The daily check: half-answered is refused with words, then saved.
+    app.click("Save today's check").await;
+    app.sees("Please choose how much strain you feel, from 0 to 10.")
+        .await;
+    app.pick("6").await;
+    app.pick("Poor").await;
+    app.click("Save today's check").await;
+    app.sees("Please answer yes or no: did you do one thing for yourself today?")
+        .await;
+    app.pick("Yes").await;
+    app.click("Save today's check").await;
+    app.sees("Saved. Thank you for checking in with yourself.")
+        .await;
+    app.button("Update today's check").await;
+
+    // A PHQ-4: a missing answer is named, then the band.
+    app.click("PHQ-4: anxiety and low mood").await;
+    app.heading("PHQ-4: anxiety and low mood").await;
+    app.sees("This is a screening, not a diagnosis.").await;
+    for (q, a) in PHQ4
+        .iter()
+        .zip(["Not at all", "Several days", "Nearly every day"])
+    {
+        app.answer(q, a).await;
+    }
+    app.click("See my result").await;
+    app.alert("Please answer question 4.").await;
+    app.answer(PHQ4[3], "Several days").await;
+    app.click("See my result").await;
+    app.heading("Your result: Mild").await;
+    app.sees("5 out of 12").await;
+    app.button("Take the PHQ-9").await;
+    assert!(app.no_dialog().await, "no crisis prompt for this PHQ-4");
+    app.quit().await;
+
+    // Relaunch: today's check, the history table and the chart are all there.
+    let app = App::launch(data.path()).await;
+    app.click("For you").await;
+    app.heading("Looking after you").await;
+    app.button("Update today's check").await;
+    let chart = "Latest: PHQ-4: anxiety and low mood, 5 out of 12, Mild";
+    let xpath = format!("//*[@role='img'][contains(@aria-label, {})]", lit(chart));
+    let shown = app
+        .client
+        .find(fantoccini::Locator::XPath(&xpath))
+        .await
+        .expect("the results chart is there, named by its latest result");
+    assert_eq!(
+        shown.attr("data-points").await.expect("attr").as_deref(),
+        Some("1")
+    );
+    app.into_view(&shown).await;
+    assert!(painted(&app, chart).await > 100, "the chart is drawn");
+    assert!(
+        painted(&app, "daily strain").await > 100,
+        "the strain chart is drawn"
+    );
+    app.sees("Self-check history, newest first").await;
+    app.sees("Mild").await;
+
+    // A PHQ-9 with item 9 above 0 opens Crisis help at once, with kind, direct words.
+    app.click("PHQ-9: low mood").await;
+    app.heading("PHQ-9: low mood").await;
+    for q in [
+        "Little interest or pleasure in doing things",
+        "Feeling down, depressed, or hopeless",
+        "Trouble falling or staying asleep, or sleeping too much",
+        "Feeling tired or having little energy",
+        "Poor appetite or overeating",
+        "Feeling bad about yourself — or that you are a failure or have let yourself or your family down",
+        "Trouble concentrating on things, such as reading the newspaper or watching television",
+        "Moving or speaking so slowly that other people could have noticed? Or the opposite — being so fidgety or restless that you have been moving around a lot more than usual",
+    ] {
+        app.answer(q, "Not at all").await;
+    }
+    app.answer(
+        "Thoughts that you would be better off dead or of hurting yourself in some way",
+        "Several days",
+    )
+    .await;
+    app.click("See my result").await;
+    app.dialog_shows("Crisis help", "That matters, and so do you.")
+        .await;
+    app.dialog_shows("Crisis help", "9-8-8").await;
+    app.quit().await;
+}
