@@ -44,6 +44,19 @@ pub const COMMANDS: &[&str] = &[
     "save_daily_check",
     "take_self_check",
     "save_self_care_plan",
+    "practice_log",
+    "add_listening_moment",
+    "add_checkin",
+    "save_starter",
+    "save_appointment",
+    "save_care_contact",
+    "add_boundary",
+    "give_space",
+    "end_give_space",
+    "remove_entry",
+    "restore_entry",
+    "today_plan",
+    "mark_suggestion",
 ];
 
 fn main() {

@@ -4,7 +4,9 @@
 
 use ts_rs::{Config, TS};
 
-use crate::{app, crisis, error, learn, people, practices, readiness, settings, strain, wins};
+use crate::{
+    app, crisis, error, learn, people, practice_tools, practices, readiness, settings, strain, wins,
+};
 
 fn render() -> String {
     // SQLite ids fit well inside a JavaScript number.
@@ -28,6 +30,9 @@ fn render() -> String {
         crisis::Guidance::decl(&cfg),
         crisis::CrisisHelp::decl(&cfg),
         crisis::RegionChoice::decl(&cfg),
+        practices::Avoid::decl(&cfg),
+        practices::ExerciseItem::decl(&cfg),
+        practices::Exercise::decl(&cfg),
         practices::Practice::decl(&cfg),
         learn::Topic::decl(&cfg),
         learn::Span::decl(&cfg),
@@ -76,6 +81,29 @@ fn render() -> String {
         strain::PromptKind::decl(&cfg),
         strain::TrendPrompt::decl(&cfg),
         strain::StrainOverview::decl(&cfg),
+        practice_tools::Listened::decl(&cfg),
+        practice_tools::ListeningInput::decl(&cfg),
+        practice_tools::ListeningMoment::decl(&cfg),
+        practice_tools::CheckinWay::decl(&cfg),
+        practice_tools::CheckinInput::decl(&cfg),
+        practice_tools::Checkin::decl(&cfg),
+        practice_tools::Starter::decl(&cfg),
+        practice_tools::AppointmentInput::decl(&cfg),
+        practice_tools::Appointment::decl(&cfg),
+        practice_tools::CareKind::decl(&cfg),
+        practice_tools::CareContactInput::decl(&cfg),
+        practice_tools::CareContact::decl(&cfg),
+        practice_tools::Whose::decl(&cfg),
+        practice_tools::BoundaryInput::decl(&cfg),
+        practice_tools::Boundary::decl(&cfg),
+        practice_tools::GiveSpaceInput::decl(&cfg),
+        practice_tools::GiveSpace::decl(&cfg),
+        practice_tools::EntryKind::decl(&cfg),
+        practice_tools::PracticeLog::decl(&cfg),
+        practice_tools::suggest::MarkState::decl(&cfg),
+        practice_tools::suggest::Suggestion::decl(&cfg),
+        practice_tools::suggest::LookBack::decl(&cfg),
+        practice_tools::suggest::TodayPlan::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by src-tauri/src/bindings.rs. Do not edit by hand.\n\

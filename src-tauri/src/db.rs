@@ -20,6 +20,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/003_wins.sql")),
     M::up(include_str!("migrations/004_readiness.sql")),
     M::up(include_str!("migrations/005_strain.sql")),
+    M::up(include_str!("migrations/006_practice_tools.sql")),
 ];
 
 pub fn migrations() -> Migrations<'static> {

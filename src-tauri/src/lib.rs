@@ -7,6 +7,7 @@ pub mod db;
 pub mod error;
 pub mod learn;
 pub mod people;
+pub mod practice_tools;
 pub mod practices;
 pub mod readiness;
 pub mod search;
@@ -96,6 +97,19 @@ macro_rules! app_commands {
             $crate::strain::commands::save_daily_check,
             $crate::strain::commands::take_self_check,
             $crate::strain::commands::save_self_care_plan,
+            $crate::practice_tools::commands::practice_log,
+            $crate::practice_tools::commands::add_listening_moment,
+            $crate::practice_tools::commands::add_checkin,
+            $crate::practice_tools::commands::save_starter,
+            $crate::practice_tools::commands::save_appointment,
+            $crate::practice_tools::commands::save_care_contact,
+            $crate::practice_tools::commands::add_boundary,
+            $crate::practice_tools::commands::give_space,
+            $crate::practice_tools::commands::end_give_space,
+            $crate::practice_tools::commands::remove_entry,
+            $crate::practice_tools::commands::restore_entry,
+            $crate::practice_tools::commands::today_plan,
+            $crate::practice_tools::commands::mark_suggestion,
         ]
     };
 }

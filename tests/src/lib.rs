@@ -210,6 +210,20 @@ impl App {
         f.send_keys(&keys).await.expect("type");
     }
 
+    /// Sets a date or time field the way its picker would, then tells the page it changed.
+    /// WebKitGTK's date fields do not take typed keys the same way on every version.
+    pub async fn set_value(&self, label: &str, value: &str) {
+        let f = self.field(label).await;
+        let arg = serde_json::to_value(&f).expect("element reference");
+        self.client
+            .execute(
+                "const [e, v] = arguments; e.value = v; e.dispatchEvent(new Event('input', { bubbles: true })); e.dispatchEvent(new Event('change', { bubbles: true }));",
+                vec![arg, serde_json::Value::String(value.to_owned())],
+            )
+            .await
+            .expect("set value");
+    }
+
     pub async fn choose(&self, label: &str, option: &str) {
         self.field(label)
             .await

@@ -45,6 +45,32 @@ fn write_tags(tx: &Transaction<'_>, id: i64, tags: &[i64]) -> Result<()> {
     Ok(())
 }
 
+/// Wins on or after `since`, newest first: (id, person id, day, text).
+pub fn recent(conn: &Connection, since: NaiveDate) -> Result<Vec<(i64, i64, NaiveDate, String)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT w.id, w.person_id, w.happened_on, w.text FROM wins w
+         JOIN people p ON p.id = w.person_id AND p.removed_at IS NULL
+         WHERE w.deleted_at IS NULL AND w.happened_on >= ?1
+         ORDER BY w.happened_on DESC, w.id DESC LIMIT 20",
+    )?;
+    let rows = stmt.query_map([since.format(DAY).to_string()], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, i64>(1)?,
+            r.get::<_, String>(2)?,
+            r.get::<_, String>(3)?,
+        ))
+    })?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (id, p, d, t) = row?;
+        if let Ok(day) = NaiveDate::parse_from_str(&d, DAY) {
+            out.push((id, p, day, t));
+        }
+    }
+    Ok(out)
+}
+
 pub fn insert(tx: &Transaction<'_>, w: &ValidWin, now: &str) -> Result<i64> {
     person_exists(tx, w.person_id)?;
     let tags = tag_ids(tx, &w.tags)?;

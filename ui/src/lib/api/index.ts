@@ -1,6 +1,23 @@
 // The only module that talks to the Tauri backend. Pages import from here, never from @tauri-apps.
 import { invoke } from '@tauri-apps/api/core';
 import type {
+  Appointment,
+  AppointmentInput,
+  Boundary,
+  BoundaryInput,
+  CareContact,
+  CareContactInput,
+  Checkin,
+  CheckinInput,
+  EntryKind,
+  GiveSpace,
+  GiveSpaceInput,
+  ListeningInput,
+  ListeningMoment,
+  MarkState,
+  PracticeLog,
+  Starter,
+  TodayPlan,
   DailyCheck,
   DailyCheckInput,
   Instrument,
@@ -111,4 +128,22 @@ export const api = {
   saveDailyCheck: (check: DailyCheckInput) => call<DailyCheck>('save_daily_check', { check }),
   takeSelfCheck: (check: SelfCheckInput) => call<SelfCheckResult>('take_self_check', { check }),
   saveSelfCarePlan: (plan: SelfCarePlan) => call<SelfCarePlan>('save_self_care_plan', { plan }),
+
+  practiceLog: () => call<PracticeLog>('practice_log'),
+  addListeningMoment: (moment: ListeningInput) =>
+    call<ListeningMoment>('add_listening_moment', { moment }),
+  addCheckin: (checkin: CheckinInput) => call<Checkin>('add_checkin', { checkin }),
+  saveStarter: (id: number | null, text: string) => call<Starter>('save_starter', { id, text }),
+  saveAppointment: (id: number | null, appointment: AppointmentInput) =>
+    call<Appointment>('save_appointment', { id, appointment }),
+  saveCareContact: (id: number | null, contact: CareContactInput) =>
+    call<CareContact>('save_care_contact', { id, contact }),
+  addBoundary: (boundary: BoundaryInput) => call<Boundary>('add_boundary', { boundary }),
+  giveSpace: (space: GiveSpaceInput) => call<GiveSpace>('give_space', { space }),
+  endGiveSpace: (personId: number) => call<null>('end_give_space', { personId }),
+  removeEntry: (kind: EntryKind, id: number) => call<null>('remove_entry', { kind, id }),
+  restoreEntry: (kind: EntryKind, id: number) => call<null>('restore_entry', { kind, id }),
+  todayPlan: () => call<TodayPlan>('today_plan'),
+  markSuggestion: (key: string, state: MarkState | null) =>
+    call<null>('mark_suggestion', { key, state }),
 };

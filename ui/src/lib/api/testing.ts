@@ -15,6 +15,21 @@ export function breakBackend() {
   });
 }
 import type {
+  Appointment,
+  AppointmentInput,
+  Boundary,
+  BoundaryInput,
+  CareContact,
+  CareContactInput,
+  Checkin,
+  CheckinInput,
+  EntryKind,
+  GiveSpace,
+  GiveSpaceInput,
+  ListeningInput,
+  ListeningMoment,
+  MarkState,
+  Starter,
   DailyCheck,
   DailyCheckInput,
   Instrument,
@@ -134,6 +149,21 @@ export const PRACTICES: Practice[] = [
   steps: ['One', 'Two', 'Three'],
   sources: [{ title: 'A source', url: 'https://example.org/' }],
   cards: id === 'boundaries' ? ['safety-plan'] : [],
+  trySaying: [`Try this for ${title}.`, 'I am here.', 'Take your time.'],
+  avoidSaying: [{ say: 'Just cheer up.', why: 'It adds pressure.' }],
+  ideas: [`A ${title} idea.`, 'Another idea.', 'A third idea.'],
+  exercise: {
+    title: `Practice: ${title}`,
+    intro: 'Write your own answer, then compare.',
+    items: [
+      { prompt: 'I don\u2019t see the point any more.', examples: ['It sounds like things feel pointless right now.'] },
+      { prompt: 'Everyone is on at me.', examples: ['You feel crowded by everyone.'] },
+    ],
+  },
+  notReadyTitle: id === 'treatment' ? 'When they do not want help' : null,
+  notReady: id === 'treatment' ? ['Listen first.', 'Find a shared goal.'] : [],
+  prompts: id === 'boundaries' ? ['What have they asked of you?'] : [],
+  limitsNote: id === 'boundaries' ? 'Supporters need limits too.' : null,
 }));
 
 export const CARDS: CardSummary[] = [
@@ -228,6 +258,18 @@ export class FakeBackend {
   removedSigns = new Set<number>();
   noticed: Noticed[] = [];
   caregiverCard: CaregiverCard = { contacts: [], whatHelps: null };
+  moments: ListeningMoment[] = [];
+  checkins: Checkin[] = [];
+  starters: Starter[] = [
+    { id: 901, text: 'Thinking of you. No need to reply.', builtin: true },
+    { id: 902, text: 'Fancy a walk this weekend?', builtin: true },
+  ];
+  appointments: Appointment[] = [];
+  contacts: CareContact[] = [];
+  boundaries: Boundary[] = [];
+  spaces: GiveSpace[] = [];
+  removedEntries = new Set<string>();
+  marks: Record<string, MarkState> = {};
   dailyChecks: DailyCheck[] = [];
   results: SelfCheckResult[] = [];
   selfCarePlan: SelfCarePlan = { warningSigns: null, whatHelps: null, whoToAsk: null, whatToDrop: null };
@@ -550,6 +592,112 @@ export class FakeBackend {
           whatHelps: card.whatHelps?.trim() || null,
         };
         return this.caregiverCard;
+      }
+      case 'practice_log': {
+        const live = <T extends { id: number }>(kind: EntryKind, list: T[]) =>
+          list.filter((x) => !this.removedEntries.has(`${kind}:${x.id}`));
+        return {
+          moments: live('listening_moment', this.moments),
+          checkins: live('checkin', this.checkins),
+          starters: live('starter', this.starters),
+          appointments: live('appointment', this.appointments),
+          contacts: live('care_contact', this.contacts),
+          boundaries: live('boundary', this.boundaries),
+          spaces: this.spaces,
+        };
+      }
+      case 'add_listening_moment': {
+        const m = args.moment as ListeningInput;
+        if (!m.listened) throw invalid('listened', 'Please choose yes, partly or no: did you listen without jumping in to fix it?');
+        const saved: ListeningMoment = { id: this.nextId++, personId: m.personId, happenedOn: m.happenedOn, shared: m.shared?.trim() || null, listened: m.listened, learned: m.learned?.trim() || null, felt: m.felt?.trim() || null };
+        this.moments.unshift(saved);
+        return saved;
+      }
+      case 'add_checkin': {
+        const c = args.checkin as CheckinInput;
+        if (!c.how) throw invalid('how', 'Please choose how you checked in: a message, a call, in person or another way.');
+        const saved: Checkin = { id: this.nextId++, personId: c.personId, happenedOn: c.happenedOn, how: c.how, went: c.went, note: c.note?.trim() || null };
+        this.checkins.unshift(saved);
+        return saved;
+      }
+      case 'save_starter': {
+        const text = (args.text as string).trim();
+        if (!text) throw invalid('text', 'Please add the message.');
+        const id = args.id as number | null;
+        if (id !== null) {
+          const s = this.starters.find((x) => x.id === id)!;
+          s.text = text;
+          return s;
+        }
+        const s: Starter = { id: this.nextId++, text, builtin: false };
+        this.starters.unshift(s);
+        return s;
+      }
+      case 'save_appointment': {
+        const a = args.appointment as AppointmentInput;
+        if (!a.startsAt) throw invalid('startsAt', 'Please choose the day and time of the appointment.');
+        if (!a.withWhom.trim()) throw invalid('withWhom', 'Please add who the appointment is with.');
+        const id = (args.id as number | null) ?? this.nextId++;
+        const saved: Appointment = { id, personId: a.personId, startsAt: a.startsAt, withWhom: a.withWhom.trim(), place: a.place?.trim() || null, givingRide: a.givingRide, questions: a.questions.map((q) => q.trim()).filter(Boolean), notesAfter: a.notesAfter?.trim() || null };
+        const i = this.appointments.findIndex((x) => x.id === id);
+        if (i >= 0) this.appointments[i] = saved;
+        else this.appointments.push(saved);
+        return saved;
+      }
+      case 'save_care_contact': {
+        const c = args.contact as CareContactInput;
+        if (!c.name.trim()) throw invalid('name', 'Please add a name.');
+        const saved: CareContact = { id: (args.id as number | null) ?? this.nextId++, personId: c.personId, name: c.name.trim(), kind: c.kind, phone: c.phone?.trim() || null, note: c.note?.trim() || null };
+        this.contacts.push(saved);
+        return saved;
+      }
+      case 'add_boundary': {
+        const b = args.boundary as BoundaryInput;
+        if (!b.text.trim()) throw invalid('text', 'Please add the boundary.');
+        const saved: Boundary = { id: this.nextId++, personId: b.personId, whose: b.whose, text: b.text.trim() };
+        this.boundaries.push(saved);
+        return saved;
+      }
+      case 'give_space': {
+        const g = args.space as GiveSpaceInput;
+        if (!g.until || g.until < localDay()) throw invalid('until', 'That day has already passed. Please choose today or a later day.');
+        const saved: GiveSpace = { personId: g.personId, until: g.until, note: g.note?.trim() || null };
+        this.spaces = [...this.spaces.filter((x) => x.personId !== g.personId), saved];
+        return saved;
+      }
+      case 'end_give_space':
+        this.spaces = this.spaces.filter((x) => x.personId !== args.personId);
+        return null;
+      case 'remove_entry':
+        this.removedEntries.add(`${args.kind}:${args.id}`);
+        return null;
+      case 'restore_entry':
+        this.removedEntries.delete(`${args.kind}:${args.id}`);
+        return null;
+      case 'today_plan': {
+        const all = [
+          { key: 'checkin:1', practice: 'check_in', text: 'Send Sam a short message that asks nothing back.' },
+          { key: 'idea:listen:0', practice: 'listen', text: 'Ask one open question and listen to the whole answer.' },
+          { key: 'idea:celebrate:0', practice: 'celebrate', text: 'Notice one small step out loud.' },
+          { key: 'idea:boundaries:0', practice: 'boundaries', text: 'Ask what kind of support feels good right now.' },
+        ];
+        return {
+          suggestions: all
+            .filter((s) => this.marks[s.key] !== 'not_today')
+            .slice(0, 3)
+            .map((s) => ({ ...s, done: this.marks[s.key] === 'done' })),
+          lookBack: {
+            weekOf: localDay(),
+            forThem: this.checkins.length ? [`You checked in ${this.checkins.length === 1 ? 'once' : `${this.checkins.length} times`}.`] : ['A quiet week in the app. Being there in ways no app can see counts too.'],
+            forYou: ['This week, try one small thing that is just for you.'],
+          },
+        };
+      }
+      case 'mark_suggestion': {
+        const key = args.key as string;
+        if (args.state === null) delete this.marks[key];
+        else this.marks[key] = args.state as MarkState;
+        return null;
       }
       case 'list_self_checks':
         return INSTRUMENTS;

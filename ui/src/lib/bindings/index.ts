@@ -65,6 +65,12 @@ export type CrisisHelp = { region: Region, guidance: Guidance, };
 
 export type RegionChoice = { code: string, name: string, };
 
+export type Avoid = { say: string, why: string, };
+
+export type ExerciseItem = { prompt: string, examples: Array<string>, };
+
+export type Exercise = { title: string, intro: string, items: Array<ExerciseItem>, };
+
 export type Practice = { id: string, title: string, 
 /**
  * A one-word label for navigation.
@@ -77,7 +83,19 @@ summary: string, why: string, steps: Array<string>, sources: Array<Source>,
 /**
  * Education cards that go deeper, by slug.
  */
-cards: Array<string>, };
+cards: Array<string>, trySaying: Array<string>, avoidSaying: Array<Avoid>, 
+/**
+ * Small actions for Today's suggestions.
+ */
+ideas: Array<string>, exercise: Exercise | null, 
+/**
+ * Encourage treatment: when the person does not want help (LEAP and CRAFT).
+ */
+notReadyTitle: string | null, notReady: Array<string>, 
+/**
+ * Respect boundaries: reflection prompts, and the reminder that supporters need limits too.
+ */
+prompts: Array<string>, limitsNote: string | null, };
 
 export type Topic = "depression" | "anxiety" | "bipolar" | "psychosis" | "ptsd" | "ocd" | "eating_disorders" | "substance_use" | "borderline" | "understanding" | "support" | "treatment" | "safety" | "caregiver";
 
@@ -337,3 +355,105 @@ series: Array<StrainPoint>,
  * Newest first.
  */
 results: Array<SelfCheckResult>, prompt: TrendPrompt | null, selfCheckDue: boolean, plan: SelfCarePlan, };
+
+export type Listened = "yes" | "partly" | "no";
+
+export type ListeningInput = { personId: number, happenedOn: string, 
+/**
+ * What they shared.
+ */
+shared: string | null, 
+/**
+ * Did I listen without jumping in to fix it?
+ */
+listened: Listened | null, learned: string | null, felt: string | null, };
+
+export type ListeningMoment = { id: number, personId: number, happenedOn: string, shared: string | null, listened: Listened, learned: string | null, felt: string | null, };
+
+export type CheckinWay = "message" | "call" | "in_person" | "other";
+
+export type CheckinInput = { personId: number, happenedOn: string, how: CheckinWay | null, 
+/**
+ * How did it go, 1 to 5 (optional).
+ */
+went: number | null, note: string | null, };
+
+export type Checkin = { id: number, personId: number, happenedOn: string, how: CheckinWay, went: number | null, note: string | null, };
+
+export type Starter = { id: number, text: string, 
+/**
+ * One Alongside offered, rather than one the caregiver wrote.
+ */
+builtin: boolean, };
+
+export type AppointmentInput = { personId: number, 
+/**
+ * Local date and time, YYYY-MM-DDTHH:MM (what a date-time field gives).
+ */
+startsAt: string, withWhom: string, place: string | null, givingRide: boolean, questions: Array<string>, notesAfter: string | null, };
+
+export type Appointment = { id: number, personId: number, startsAt: string, withWhom: string, place: string | null, givingRide: boolean, questions: Array<string>, notesAfter: string | null, };
+
+export type CareKind = "clinician" | "service" | "pharmacy" | "other";
+
+export type CareContactInput = { 
+/**
+ * The person this contact is for; none for contacts that serve everyone.
+ */
+personId: number | null, name: string, kind: CareKind, phone: string | null, note: string | null, };
+
+export type CareContact = { id: number, personId: number | null, name: string, kind: CareKind, phone: string | null, note: string | null, };
+
+export type Whose = "theirs" | "mine";
+
+export type BoundaryInput = { personId: number, whose: Whose, text: string, };
+
+export type Boundary = { id: number, personId: number, whose: Whose, text: string, };
+
+export type GiveSpaceInput = { personId: number, 
+/**
+ * The last day of the pause (inclusive), YYYY-MM-DD.
+ */
+until: string, note: string | null, };
+
+export type GiveSpace = { personId: number, until: string, note: string | null, };
+
+export type EntryKind = "listening_moment" | "checkin" | "starter" | "appointment" | "care_contact" | "boundary";
+
+export type PracticeLog = { 
+/**
+ * Newest first.
+ */
+moments: Array<ListeningMoment>, checkins: Array<Checkin>, starters: Array<Starter>, 
+/**
+ * Soonest first.
+ */
+appointments: Array<Appointment>, contacts: Array<CareContact>, boundaries: Array<Boundary>, spaces: Array<GiveSpace>, };
+
+export type MarkState = "done" | "not_today";
+
+export type Suggestion = { 
+/**
+ * Stable for the day, so marks stick: e.g. "checkin:3" or "idea:listen:2".
+ */
+key: string, 
+/**
+ * Which practice page it belongs to.
+ */
+practice: string, text: string, done: boolean, };
+
+export type LookBack = { 
+/**
+ * Monday of this week, YYYY-MM-DD.
+ */
+weekOf: string, 
+/**
+ * Sentences about what the caregiver did for the person.
+ */
+forThem: Array<string>, 
+/**
+ * Sentences about what they did for themselves.
+ */
+forYou: Array<string>, };
+
+export type TodayPlan = { suggestions: Array<Suggestion>, lookBack: LookBack, };

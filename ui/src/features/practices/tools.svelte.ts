@@ -1,0 +1,56 @@
+import { api, toAlongsideError, type AlongsideError, type EntryKind, type PracticeLog } from '../../lib/api';
+
+/** The practice pages' shared data, loaded in one call, with remove-and-Undo for any entry. */
+export class PracticeTools {
+  log = $state<PracticeLog | null>(null);
+  error = $state<AlongsideError | null>(null);
+  removed = $state<{ kind: EntryKind; id: number; label: string } | null>(null);
+
+  async load() {
+    try {
+      this.log = await api.practiceLog();
+      this.error = null;
+    } catch (e) {
+      this.error = toAlongsideError(e);
+    }
+  }
+
+  async remove(kind: EntryKind, id: number, label: string) {
+    try {
+      await api.removeEntry(kind, id);
+      this.removed = { kind, id, label };
+      await this.load();
+    } catch (e) {
+      this.error = toAlongsideError(e);
+    }
+  }
+
+  async undo() {
+    const r = this.removed;
+    this.removed = null;
+    if (!r) return;
+    try {
+      await api.restoreEntry(r.kind, r.id);
+      await this.load();
+    } catch (e) {
+      this.error = toAlongsideError(e);
+    }
+  }
+}
+
+export const LISTENED = { yes: 'Yes', partly: 'Partly', no: 'Not this time' } as const;
+export const WAYS = { message: 'A message', call: 'A call', in_person: 'In person', other: 'Another way' } as const;
+export const CARE_KINDS = {
+  clinician: 'Clinician',
+  service: 'Service',
+  pharmacy: 'Pharmacy',
+  other: 'Other',
+} as const;
+
+/** "Tue 25 Nov, 10:00" for a local YYYY-MM-DDTHH:MM. */
+export function whenLabel(startsAt: string): string {
+  const [d, t] = startsAt.split('T');
+  const [y, m, day] = d.split('-').map(Number);
+  const date = new Date(y, m - 1, day);
+  return `${date.toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' })}, ${t}`;
+}
