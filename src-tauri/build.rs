@@ -57,6 +57,17 @@ pub const COMMANDS: &[&str] = &[
     "restore_entry",
     "today_plan",
     "mark_suggestion",
+    "list_reminders",
+    "save_reminder",
+    "remove_reminder",
+    "restore_reminder",
+    "due_now",
+    "resolve_due",
+    "get_reminder_settings",
+    "save_reminder_settings",
+    "pause_reminders",
+    "send_test_notification",
+    "export_reminders_ics",
 ];
 
 fn main() {

@@ -5,7 +5,8 @@
 use ts_rs::{Config, TS};
 
 use crate::{
-    app, crisis, error, learn, people, practice_tools, practices, readiness, settings, strain, wins,
+    app, crisis, error, learn, people, practice_tools, practices, readiness, reminders, settings,
+    strain, wins,
 };
 
 fn render() -> String {
@@ -104,6 +105,17 @@ fn render() -> String {
         practice_tools::suggest::Suggestion::decl(&cfg),
         practice_tools::suggest::LookBack::decl(&cfg),
         practice_tools::suggest::TodayPlan::decl(&cfg),
+        reminders::schedule::Day::decl(&cfg),
+        reminders::schedule::Repeat::decl(&cfg),
+        reminders::schedule::ScheduleInput::decl(&cfg),
+        reminders::Purpose::decl(&cfg),
+        reminders::ReminderInput::decl(&cfg),
+        reminders::Reminder::decl(&cfg),
+        reminders::DueState::decl(&cfg),
+        reminders::DueItem::decl(&cfg),
+        reminders::SnoozeFor::decl(&cfg),
+        reminders::DueAction::decl(&cfg),
+        reminders::ReminderSettings::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by src-tauri/src/bindings.rs. Do not edit by hand.\n\
@@ -191,5 +203,17 @@ fn every_command_is_registered_and_allowed() {
     assert_eq!(
         allowed, manifest,
         "capabilities/main.json must allow exactly the app commands"
+    );
+    // Beyond Alongside's own commands, only hearing the scheduler's "something is due" event.
+    let others: Vec<&str> = cap["permissions"]
+        .as_array()
+        .expect("permissions")
+        .iter()
+        .filter_map(|p| p.as_str())
+        .filter(|p| !p.starts_with("allow-"))
+        .collect();
+    assert_eq!(
+        others,
+        ["core:event:allow-listen", "core:event:allow-unlisten"]
     );
 }

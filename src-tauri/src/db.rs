@@ -21,6 +21,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/004_readiness.sql")),
     M::up(include_str!("migrations/005_strain.sql")),
     M::up(include_str!("migrations/006_practice_tools.sql")),
+    M::up(include_str!("migrations/007_reminders.sql")),
 ];
 
 pub fn migrations() -> Migrations<'static> {

@@ -10,6 +10,8 @@ pub mod people;
 pub mod practice_tools;
 pub mod practices;
 pub mod readiness;
+pub mod reminders;
+pub mod scheduler;
 pub mod search;
 pub mod settings;
 pub mod strain;
@@ -39,6 +41,30 @@ impl<R: Runtime, T: Manager<R>> DbExt<R> for T {
 /// Now, as an RFC 3339 UTC timestamp for `created_at` columns.
 pub fn now_utc() -> String {
     chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+/// Writes an export into the Downloads folder (or Documents, or home) under a name that never
+/// overwrites an earlier one, and returns where it went.
+pub fn write_export<R: Runtime>(
+    app: &tauri::AppHandle<R>,
+    stem: &str,
+    ext: &str,
+    contents: &[u8],
+) -> Result<PathBuf> {
+    let dir = app
+        .path()
+        .download_dir()
+        .or_else(|_| app.path().document_dir())
+        .or_else(|_| app.path().home_dir())
+        .map_err(|_| Error::invalid("export", "Alongside could not find your Downloads folder."))?;
+    let mut path = dir.join(format!("{stem}.{ext}"));
+    let mut n = 2;
+    while path.exists() {
+        path = dir.join(format!("{stem}-{n}.{ext}"));
+        n += 1;
+    }
+    std::fs::write(&path, contents)?;
+    Ok(path)
 }
 
 fn data_dir<R: Runtime>(app: &tauri::App<R>) -> std::result::Result<PathBuf, tauri::Error> {
@@ -110,6 +136,17 @@ macro_rules! app_commands {
             $crate::practice_tools::commands::restore_entry,
             $crate::practice_tools::commands::today_plan,
             $crate::practice_tools::commands::mark_suggestion,
+            $crate::reminders::commands::list_reminders,
+            $crate::reminders::commands::save_reminder,
+            $crate::reminders::commands::remove_reminder,
+            $crate::reminders::commands::restore_reminder,
+            $crate::reminders::commands::due_now,
+            $crate::reminders::commands::resolve_due,
+            $crate::reminders::commands::get_reminder_settings,
+            $crate::reminders::commands::save_reminder_settings,
+            $crate::reminders::commands::pause_reminders,
+            $crate::reminders::commands::send_test_notification,
+            $crate::reminders::commands::export_reminders_ics,
         ]
     };
 }
@@ -137,8 +174,10 @@ pub fn build<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             app.manage(database);
             app.manage(app::commands::MovedAside(std::sync::Mutex::new(moved)));
             app.manage(learn::commands::LearnIndex::default());
+            scheduler::tauri_glue::start(app.handle());
             Ok(())
         })
+        .plugin(tauri_plugin_notification::init())
         .invoke_handler(app_commands!())
 }
 

@@ -1,9 +1,9 @@
 //! IPC adapters for small wins.
 
-use tauri::{AppHandle, Manager, Runtime};
+use tauri::{AppHandle, Runtime};
 
 use super::{store, Added, Cursor, Exported, OnThisDay, Tag, Win, WinFilter, WinInput, WinPage};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::validate::required_text;
 use crate::DbExt;
 
@@ -104,20 +104,8 @@ pub fn export_wins_csv<R: Runtime>(app: AppHandle<R>, filter: WinFilter) -> Resu
     let valid = filter.validate()?;
     let wins = app.db().with(|c| store::all(c, &valid))?;
     let csv = super::to_csv(&wins)?;
-    let dir = app
-        .path()
-        .download_dir()
-        .or_else(|_| app.path().document_dir())
-        .or_else(|_| app.path().home_dir())
-        .map_err(|_| Error::invalid("export", "Alongside could not find your Downloads folder."))?;
     let stem = format!("alongside-wins-{}", today().format("%Y-%m-%d"));
-    let mut path = dir.join(format!("{stem}.csv"));
-    let mut n = 2;
-    while path.exists() {
-        path = dir.join(format!("{stem}-{n}.csv"));
-        n += 1;
-    }
-    std::fs::write(&path, csv)?;
+    let path = crate::write_export(&app, &stem, "csv", csv.as_bytes())?;
     Ok(Exported {
         path: path.display().to_string(),
         count: wins.len() as u32,

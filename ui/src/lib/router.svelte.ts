@@ -11,7 +11,8 @@ export type Route =
   | { name: 'plan'; personId: number }
   | { name: 'plan-print'; personId: number; version: number }
   | { name: 'care' }
-  | { name: 'selfcheck'; id: string };
+  | { name: 'selfcheck'; id: string }
+  | { name: 'reminders' };
 
 class Router {
   current = $state<Route>({ name: 'today' });

@@ -4,6 +4,7 @@ import { cleanup } from '@testing-library/svelte';
 import { resetBackendMock } from '../lib/api/testing';
 import { crisisHelp } from '../lib/crisis.svelte';
 import { router } from '../lib/router.svelte';
+import { dueNow } from '../lib/due.svelte';
 
 afterEach(() => {
   cleanup();
@@ -13,6 +14,7 @@ afterEach(() => {
   crisisHelp.open = false;
   crisisHelp.message = null;
   router.go({ name: 'today' });
+  dueNow.items = [];
 });
 
 // jsdom has no canvas. Charts check for a context and leave the drawing to the real webview;

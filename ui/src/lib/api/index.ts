@@ -1,6 +1,12 @@
 // The only module that talks to the Tauri backend. Pages import from here, never from @tauri-apps.
 import { invoke } from '@tauri-apps/api/core';
+import { listen } from '@tauri-apps/api/event';
 import type {
+  DueAction,
+  DueItem,
+  Reminder,
+  ReminderInput,
+  ReminderSettings,
   Appointment,
   AppointmentInput,
   Boundary,
@@ -146,4 +152,28 @@ export const api = {
   todayPlan: () => call<TodayPlan>('today_plan'),
   markSuggestion: (key: string, state: MarkState | null) =>
     call<null>('mark_suggestion', { key, state }),
+
+  listReminders: () => call<Reminder[]>('list_reminders'),
+  saveReminder: (id: number | null, reminder: ReminderInput) =>
+    call<Reminder>('save_reminder', { id, reminder }),
+  removeReminder: (id: number) => call<null>('remove_reminder', { id }),
+  restoreReminder: (id: number) => call<Reminder>('restore_reminder', { id }),
+  dueNow: () => call<DueItem[]>('due_now'),
+  resolveDue: (id: number, action: DueAction) => call<null>('resolve_due', { id, action }),
+  getReminderSettings: () => call<ReminderSettings>('get_reminder_settings'),
+  saveReminderSettings: (settings: ReminderSettings) =>
+    call<ReminderSettings>('save_reminder_settings', { settings }),
+  pauseReminders: (minutes: number | null) =>
+    call<ReminderSettings>('pause_reminders', { minutes }),
+  sendTestNotification: () => call<null>('send_test_notification'),
+  exportRemindersIcs: () => call<Exported>('export_reminders_ics'),
+  /** Calls `callback` whenever the scheduler has put something in the Due now list. */
+  onRemindersDue: async (callback: () => void): Promise<() => void> => {
+    try {
+      return await listen('reminders-due', () => callback());
+    } catch {
+      // No event channel (tests, an old webview): the list still refreshes when opened.
+      return () => {};
+    }
+  },
 };

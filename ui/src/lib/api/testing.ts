@@ -15,6 +15,10 @@ export function breakBackend() {
   });
 }
 import type {
+  DueItem,
+  Reminder,
+  ReminderInput,
+  ReminderSettings,
   Appointment,
   AppointmentInput,
   Boundary,
@@ -270,6 +274,11 @@ export class FakeBackend {
   spaces: GiveSpace[] = [];
   removedEntries = new Set<string>();
   marks: Record<string, MarkState> = {};
+  reminders: Reminder[] = [];
+  removedReminders = new Set<number>();
+  due: DueItem[] = [];
+  reminderSettings: ReminderSettings = { quietStart: '22:00', quietEnd: '07:00', showDetails: false, pausedUntil: null };
+  notificationsSent = 0;
   dailyChecks: DailyCheck[] = [];
   results: SelfCheckResult[] = [];
   selfCarePlan: SelfCarePlan = { warningSigns: null, whatHelps: null, whoToAsk: null, whatToDrop: null };
@@ -699,6 +708,66 @@ export class FakeBackend {
         else this.marks[key] = args.state as MarkState;
         return null;
       }
+      case 'list_reminders':
+        return this.reminders.filter((r) => !this.removedReminders.has(r.id));
+      case 'save_reminder': {
+        const r = args.reminder as ReminderInput;
+        if (!r.title.trim()) throw invalid('title', 'Please add a title.');
+        if (r.title.length > 120) throw invalid('title', 'A title is a little long: please keep it to 120 characters or fewer.');
+        if (r.schedule.repeat.kind === 'weekly' && r.schedule.repeat.days.length === 0)
+          throw invalid('repeat', 'Please choose at least one day of the week.');
+        const id = (args.id as number | null) ?? this.nextId++;
+        const saved: Reminder = {
+          id,
+          title: r.title.trim(),
+          message: r.message,
+          purpose: r.purpose,
+          personId: r.personId,
+          schedule: r.schedule,
+          description: `Every day at ${r.schedule.time}`,
+          rule: 'DTSTART;TZID=UTC:20261122T180000\nRRULE:FREQ=DAILY',
+          nextDue: `${r.schedule.startDate}T${r.schedule.time}:00Z`,
+        };
+        const i = this.reminders.findIndex((x) => x.id === id);
+        if (i >= 0) this.reminders[i] = saved;
+        else this.reminders.push(saved);
+        return saved;
+      }
+      case 'remove_reminder':
+        this.removedReminders.add(args.id as number);
+        return null;
+      case 'restore_reminder':
+        this.removedReminders.delete(args.id as number);
+        return this.reminders.find((r) => r.id === args.id);
+      case 'due_now':
+        return this.due.filter((d) => ['due', 'missed', 'snoozed'].includes(d.state));
+      case 'resolve_due': {
+        const d = this.due.find((x) => x.id === args.id)!;
+        const a = args.action as { action: string; went?: number | null; note?: string | null; how?: CheckinInput['how'] };
+        if (a.action === 'done') {
+          d.state = 'done';
+          if (d.purpose === 'check_in' && d.personId !== null)
+            this.checkins.unshift({ id: this.nextId++, personId: d.personId, happenedOn: localDay(), how: a.how ?? 'other', went: a.went ?? null, note: a.note ?? null });
+        } else if (a.action === 'skip') d.state = 'skipped';
+        else d.state = 'snoozed';
+        return null;
+      }
+      case 'get_reminder_settings':
+        return this.reminderSettings;
+      case 'save_reminder_settings': {
+        const st = args.settings as ReminderSettings;
+        if (!!st.quietStart !== !!st.quietEnd) throw invalid(st.quietStart ? 'quietEnd' : 'quietStart', 'Please choose both when quiet hours start and when they end, or neither.');
+        this.reminderSettings = { ...st, pausedUntil: this.reminderSettings.pausedUntil };
+        return this.reminderSettings;
+      }
+      case 'pause_reminders':
+        this.reminderSettings = { ...this.reminderSettings, pausedUntil: args.minutes ? new Date(Date.now() + 3600_000).toISOString() : null };
+        return this.reminderSettings;
+      case 'send_test_notification':
+        this.notificationsSent++;
+        return null;
+      case 'export_reminders_ics':
+        return { path: '/home/me/Downloads/alongside-reminders.ics', count: this.reminders.length };
       case 'list_self_checks':
         return INSTRUMENTS;
       case 'strain_overview': {

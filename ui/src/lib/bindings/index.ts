@@ -457,3 +457,77 @@ forThem: Array<string>,
 forYou: Array<string>, };
 
 export type TodayPlan = { suggestions: Array<Suggestion>, lookBack: LookBack, };
+
+export type Day = "MO" | "TU" | "WE" | "TH" | "FR" | "SA" | "SU";
+
+export type Repeat = { "kind": "once" } | { "kind": "daily" } | { "kind": "weekdays" } | { "kind": "weekly", days: Array<Day>, } | { "kind": "every_n_days", n: number, } | { "kind": "monthly_on_day", day: number, } | { "kind": "monthly_on_weekday", nth: number, weekday: Day, };
+
+export type ScheduleInput = { 
+/**
+ * The first day, YYYY-MM-DD.
+ */
+startDate: string, 
+/**
+ * Local time, HH:MM.
+ */
+time: string, repeat: Repeat, 
+/**
+ * The last day it may fire, YYYY-MM-DD.
+ */
+endDate: string | null, 
+/**
+ * IANA time zone, e.g. "Europe/London".
+ */
+timeZone: string, };
+
+export type Purpose = "check_in" | "appointment" | "self_care" | "self_check" | "custom";
+
+export type ReminderInput = { title: string, message: string | null, purpose: Purpose, 
+/**
+ * Who it is about (required for a check-in).
+ */
+personId: number | null, schedule: ScheduleInput, };
+
+export type Reminder = { id: number, title: string, message: string | null, purpose: Purpose, personId: number | null, schedule: ScheduleInput, 
+/**
+ * E.g. "Weekdays at 09:00".
+ */
+description: string, 
+/**
+ * RFC 5545 DTSTART + RRULE, as stored and exported.
+ */
+rule: string, 
+/**
+ * The next time it will come, RFC 3339 UTC, if it will.
+ */
+nextDue: string | null, };
+
+export type DueState = "due" | "missed" | "snoozed" | "done" | "skipped";
+
+export type DueItem = { id: number, reminderId: number, title: string, message: string | null, purpose: Purpose, personId: number | null, 
+/**
+ * The occurrence's local time, YYYY-MM-DDTHH:MM.
+ */
+occurrence: string, state: DueState, snoozedUntil: string | null, };
+
+export type SnoozeFor = "ten_minutes" | "one_hour" | "tomorrow_morning";
+
+export type DueAction = { "action": "done", went: number | null, note: string | null, how: CheckinWay | null, } | { "action": "snooze", for: SnoozeFor | null, 
+/**
+ * A chosen local time, YYYY-MM-DDTHH:MM, instead of a preset.
+ */
+until: string | null, } | { "action": "skip" };
+
+export type ReminderSettings = { 
+/**
+ * Quiet hours, HH:MM to HH:MM (may cross midnight). Nothing fires inside them.
+ */
+quietStart: string | null, quietEnd: string | null, 
+/**
+ * Show titles and messages in notifications. Off by default: others may see the screen.
+ */
+showDetails: boolean, 
+/**
+ * All reminders wait until then (RFC 3339 UTC), e.g. "pause for an hour" from the tray.
+ */
+pausedUntil: string | null, };

@@ -1,0 +1,116 @@
+//! Reminders in the real window, with a real notification service on the session bus: a
+//! check-in reminder made through the form comes due about a minute later, produces exactly one
+//! notification with private words, waits in "Due now", and Done records the check-in, which is
+//! still in the check-in history after a relaunch.
+
+use std::path::Path;
+use std::process::Stdio;
+use std::time::{Duration, Instant};
+
+use alongside_e2e::App;
+
+/// A local date-time `minutes` from now: (YYYY-MM-DD, HH:MM).
+fn local_in(minutes: i64) -> (String, String) {
+    let out = std::process::Command::new("date")
+        .args(["-d", &format!("+{minutes} min"), "+%Y-%m-%d %H:%M"])
+        .output()
+        .expect("date");
+    let text = String::from_utf8(out.stdout).expect("utf8");
+    let (d, t) = text.trim().split_once(' ').expect("date and time");
+    (d.to_owned(), t.to_owned())
+}
+
+fn notify_lines(log: &Path) -> Vec<String> {
+    std::fs::read_to_string(log)
+        .unwrap_or_default()
+        .lines()
+        .filter(|l| l.contains(" Notify "))
+        .map(str::to_owned)
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_check_in_reminder_notifies_once_and_done_records_the_check_in() {
+    let data = tempfile::tempdir().expect("data dir");
+    let log = data.path().join("notifications.log");
+    // A notification service on this session bus that writes down every Notify call.
+    let mut service = tokio::process::Command::new("/usr/bin/python3")
+        .args(["-m", "dbusmock", "--template", "notification_daemon", "-l"])
+        .arg(&log)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .kill_on_drop(true)
+        .spawn()
+        .expect("python3-dbusmock is installed");
+    tokio::time::sleep(Duration::from_secs(2)).await;
+
+    let app = App::launch(data.path()).await;
+    app.onboard("Sam", "Depression", "New Zealand").await;
+
+    // Quiet hours would hold the reminder back at night; this test must not depend on the hour.
+    app.click("Settings").await;
+    app.set_value("From", "").await;
+    app.set_value("Until", "").await;
+    app.click("Save reminder settings").await;
+    app.sees("Reminder settings saved.").await;
+
+    app.click("Reminders").await;
+    app.heading("Reminders").await;
+    app.sees("No reminders yet.").await;
+    // A mistake first: no title.
+    app.click("Add the reminder").await;
+    app.sees("Please add a title.").await;
+    app.type_into("Title", "Text Sam").await;
+    app.choose("How often?", "Once").await;
+    let (day, time) = local_in(2);
+    app.set_value("Day", &day).await;
+    app.set_value("Time", &time).await;
+    app.click("Add the reminder").await;
+    app.sees("Added: Text Sam.").await;
+    assert!(notify_lines(&log).is_empty(), "nothing before it is due");
+
+    // It comes due within about two minutes: one notification, with private words.
+    let started = Instant::now();
+    while notify_lines(&log).is_empty() {
+        assert!(
+            started.elapsed() < Duration::from_secs(200),
+            "no notification arrived"
+        );
+        tokio::time::sleep(Duration::from_millis(500)).await;
+    }
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    let lines = notify_lines(&log);
+    assert_eq!(lines.len(), 1, "exactly one notification: {lines:?}");
+    assert!(
+        lines[0].contains("\"Alongside\" \"Time for a check-in.\""),
+        "{}",
+        lines[0]
+    );
+    assert!(
+        !lines[0].contains("Sam"),
+        "no name in a private notification: {}",
+        lines[0]
+    );
+
+    // Due now, then Done with how it went.
+    app.click("Today").await;
+    app.heading("Due now").await;
+    app.click("Done: Text Sam").await;
+    app.choose("How did it go? (optional)", "4").await;
+    app.type_into("A note (optional)", "Quick hello before work")
+        .await;
+    app.click("Record the check-in").await;
+    app.sees("The check-in is recorded.").await;
+    app.quit().await;
+
+    // Relaunch: the check-in is in the history, and nothing fires again.
+    let app = App::launch(data.path()).await;
+    app.heading("Today").await;
+    app.click("Check in regularly").await;
+    app.sees("A message · went 4 of 5").await;
+    app.sees("Quick hello before work").await;
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    assert_eq!(notify_lines(&log).len(), 1, "a relaunch repeats nothing");
+    app.quit().await;
+    let _ = service.kill().await;
+}

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { render, screen, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import App from '../../App.svelte';
+import { FakeBackend } from '../../lib/api/testing';
+import { localDay } from '../../lib/wins.svelte';
+import { expectAccessible } from '../../test/axe';
+
+async function start(setup: (b: FakeBackend) => void = () => {}) {
+  const backend = new FakeBackend().onboarded();
+  setup(backend);
+  backend.install();
+  const user = userEvent.setup();
+  const view = render(App);
+  await screen.findByRole('heading', { name: 'Today' });
+  return { backend, user, ...view };
+}
+
+describe('Reminders', () => {
+  it('adds a reminder, refuses bad input with words, and removes one with Undo', async () => {
+    const { backend, user, container } = await start();
+    await user.click(screen.getByRole('button', { name: 'Reminders' }));
+    await screen.findByRole('heading', { name: 'Reminders', level: 1 });
+    expect(screen.getByText(/No reminders yet/)).toBeInTheDocument();
+    await expectAccessible(container);
+
+    await user.click(screen.getByRole('button', { name: 'Add the reminder' }));
+    expect(await screen.findByText('Please add a title.')).toBeInTheDocument();
+    await user.type(screen.getByRole('textbox', { name: 'Title' }), 'Text Sam');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'How often?' }), 'weekly');
+    await user.click(screen.getByRole('button', { name: 'Add the reminder' }));
+    expect(await screen.findByText('Please choose at least one day of the week.')).toBeInTheDocument();
+    expect(backend.reminders).toHaveLength(0);
+
+    await user.click(screen.getByRole('checkbox', { name: 'Mon' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Thu' }));
+    await user.click(screen.getByRole('button', { name: 'Add the reminder' }));
+    const list = await screen.findByRole('list', { name: 'Your reminders' });
+    expect(within(list).getByText('Text Sam')).toBeInTheDocument();
+    const sent = backend.called('save_reminder')[2].args.reminder as { purpose: string; personId: number; schedule: { repeat: unknown; timeZone: string } };
+    expect(sent.purpose).toBe('check_in');
+    expect(sent.personId).toBe(backend.people[0].id);
+    expect(sent.schedule.repeat).toEqual({ kind: 'weekly', days: ['MO', 'TH'] });
+    expect(sent.schedule.timeZone).toBeTruthy();
+
+    await user.click(within(list).getByRole('button', { name: 'Remove Text Sam' }));
+    expect(await screen.findByText(/No reminders yet/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(await screen.findByRole('button', { name: 'Remove Text Sam' })).toBeInTheDocument();
+  });
+
+  it('shows what is due on Today; Done on a check-in records it', async () => {
+    const { backend, user } = await start((b) => {
+      b.due = [
+        { id: 50, reminderId: 1, title: 'Text Sam', message: null, purpose: 'check_in', personId: 1, occurrence: `${localDay()}T18:00`, state: 'due', snoozedUntil: null },
+        { id: 51, reminderId: 2, title: 'Evening walk', message: null, purpose: 'self_care', personId: null, occurrence: `${localDay()}T18:30`, state: 'missed', snoozedUntil: null },
+      ];
+    });
+    const due = await screen.findByRole('region', { name: 'Due now' });
+    expect(within(due).getByText('While Alongside was closed')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: /^Reminders\W+2 due$/ })).toBeInTheDocument();
+
+    await user.click(within(due).getByRole('button', { name: 'Done: Text Sam' }));
+    await user.selectOptions(within(due).getByRole('combobox', { name: /How did it go/ }), '4');
+    await user.type(within(due).getByRole('textbox', { name: /A note/ }), 'Quick hello');
+    await user.click(within(due).getByRole('button', { name: 'Record the check-in' }));
+    expect(await screen.findByText('The check-in is recorded.')).toBeInTheDocument();
+    expect(backend.checkins[0]).toMatchObject({ went: 4, note: 'Quick hello', how: 'message' });
+
+    await user.selectOptions(within(due).getByRole('combobox', { name: 'Snooze Evening walk' }), 'ten_minutes');
+    expect(await screen.findByText('We will remind you in 10 minutes.')).toBeInTheDocument();
+    expect(backend.called('resolve_due').at(-1)?.args).toEqual({ id: 51, action: { action: 'snooze', for: 'ten_minutes', until: null } });
+  });
+
+  it('keeps quiet hours and private notifications, and sends a test notification', async () => {
+    const { backend, user } = await start();
+    await user.click(screen.getByRole('button', { name: 'Settings' }));
+    const from = await screen.findByLabelText('From');
+    expect(from).toHaveValue('22:00');
+    expect(screen.getByRole('checkbox', { name: /Show reminder titles/ })).not.toBeChecked();
+    await user.clear(screen.getByLabelText('Until'));
+    await user.click(screen.getByRole('button', { name: 'Save reminder settings' }));
+    expect(await screen.findByText(/Please choose both when quiet hours start/)).toBeInTheDocument();
+    expect(backend.reminderSettings.quietEnd).toBe('07:00');
+
+    await user.click(screen.getByRole('button', { name: 'Send a test notification' }));
+    expect(await screen.findByText('Sent. A notification should appear in a moment.')).toBeInTheDocument();
+    expect(screen.getByText('If nothing appeared')).toBeInTheDocument();
+    expect(backend.notificationsSent).toBe(1);
+    await user.click(screen.getByRole('button', { name: 'Pause all reminders for 1 hour' }));
+    expect(await screen.findByRole('button', { name: 'Resume reminders' })).toBeInTheDocument();
+  });
+});
