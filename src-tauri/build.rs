@@ -68,6 +68,8 @@ pub const COMMANDS: &[&str] = &[
     "pause_reminders",
     "send_test_notification",
     "export_reminders_ics",
+    "background_status",
+    "set_start_at_login",
 ];
 
 fn main() {

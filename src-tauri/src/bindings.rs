@@ -5,8 +5,8 @@
 use ts_rs::{Config, TS};
 
 use crate::{
-    app, crisis, error, learn, people, practice_tools, practices, readiness, reminders, settings,
-    strain, wins,
+    app, background, crisis, error, learn, people, practice_tools, practices, readiness, reminders,
+    settings, strain, wins,
 };
 
 fn render() -> String {
@@ -116,6 +116,7 @@ fn render() -> String {
         reminders::SnoozeFor::decl(&cfg),
         reminders::DueAction::decl(&cfg),
         reminders::ReminderSettings::decl(&cfg),
+        background::BackgroundStatus::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by src-tauri/src/bindings.rs. Do not edit by hand.\n\

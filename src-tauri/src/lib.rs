@@ -2,6 +2,7 @@
 //! Everything stays on this computer, in one SQLite file.
 
 pub mod app;
+pub mod background;
 pub mod crisis;
 pub mod db;
 pub mod error;
@@ -147,6 +148,8 @@ macro_rules! app_commands {
             $crate::reminders::commands::pause_reminders,
             $crate::reminders::commands::send_test_notification,
             $crate::reminders::commands::export_reminders_ics,
+            $crate::background::commands::background_status,
+            $crate::background::commands::set_start_at_login,
         ]
     };
 }
@@ -166,7 +169,22 @@ fn open_main_window<R: Runtime>(app: &tauri::App<R>, dir: &std::path::Path) -> t
 
 /// Builds the app on any runtime, so tests can run it on Tauri's mock runtime.
 pub fn build<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
+    // One Alongside at a time for the caregiver's own data: a second launch brings the first
+    // window forward. A separate data folder (ALONGSIDE_DATA_DIR: tests, portable use) is a
+    // separate Alongside and may run beside it.
+    let builder = if std::env::var_os(DATA_DIR_ENV).is_none() {
+        builder.plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            background::tray::show_main(app);
+        }))
+    } else {
+        builder
+    };
     builder
+        .plugin(tauri_plugin_autostart::init(
+            tauri_plugin_autostart::MacosLauncher::LaunchAgent,
+            None,
+        ))
+        .on_window_event(background::tray::on_window_event)
         .setup(|app| {
             let dir = data_dir(app)?;
             open_main_window(app, &dir)?;
@@ -175,6 +193,7 @@ pub fn build<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             app.manage(app::commands::MovedAside(std::sync::Mutex::new(moved)));
             app.manage(learn::commands::LearnIndex::default());
             scheduler::tauri_glue::start(app.handle());
+            background::tray::build(app.handle());
             Ok(())
         })
         .plugin(tauri_plugin_notification::init())

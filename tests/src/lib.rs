@@ -59,6 +59,8 @@ impl App {
                 &native_port.to_string(),
             ])
             .env("ALONGSIDE_DATA_DIR", data_dir)
+            // Closing the window quits, so a relaunch starts a fresh app (not one in the tray).
+            .env("ALONGSIDE_CLOSE_QUITS", "1")
             .stdout(Stdio::null())
             .stderr(Stdio::inherit())
             .kill_on_drop(true)

@@ -89,5 +89,15 @@ describe('Reminders', () => {
     expect(backend.notificationsSent).toBe(1);
     await user.click(screen.getByRole('button', { name: 'Pause all reminders for 1 hour' }));
     expect(await screen.findByRole('button', { name: 'Resume reminders' })).toBeInTheDocument();
+
+    await user.click(screen.getByRole('checkbox', { name: 'Start Alongside when I log in' }));
+    expect(await screen.findByText('Alongside will start when you log in.')).toBeInTheDocument();
+    expect(backend.background.startAtLogin).toBe(true);
+  });
+
+  it('says plainly when there is no tray to keep reminders running', async () => {
+    const { user } = await start((b) => (b.background = { tray: false, startAtLogin: false }));
+    await user.click(screen.getByRole('button', { name: 'Reminders' }));
+    expect(await screen.findByText(/reminders only come while this window is open/)).toBeInTheDocument();
   });
 });

@@ -2,6 +2,7 @@
 import { invoke } from '@tauri-apps/api/core';
 import { listen } from '@tauri-apps/api/event';
 import type {
+  BackgroundStatus,
   DueAction,
   DueItem,
   Reminder,
@@ -167,6 +168,9 @@ export const api = {
     call<ReminderSettings>('pause_reminders', { minutes }),
   sendTestNotification: () => call<null>('send_test_notification'),
   exportRemindersIcs: () => call<Exported>('export_reminders_ics'),
+  backgroundStatus: () => call<BackgroundStatus>('background_status'),
+  setStartAtLogin: (enabled: boolean) =>
+    call<BackgroundStatus>('set_start_at_login', { enabled }),
   /** Calls `callback` whenever the scheduler has put something in the Due now list. */
   onRemindersDue: async (callback: () => void): Promise<() => void> => {
     try {

@@ -279,6 +279,7 @@ export class FakeBackend {
   due: DueItem[] = [];
   reminderSettings: ReminderSettings = { quietStart: '22:00', quietEnd: '07:00', showDetails: false, pausedUntil: null };
   notificationsSent = 0;
+  background = { tray: true, startAtLogin: false };
   dailyChecks: DailyCheck[] = [];
   results: SelfCheckResult[] = [];
   selfCarePlan: SelfCarePlan = { warningSigns: null, whatHelps: null, whoToAsk: null, whatToDrop: null };
@@ -766,6 +767,11 @@ export class FakeBackend {
       case 'send_test_notification':
         this.notificationsSent++;
         return null;
+      case 'background_status':
+        return this.background;
+      case 'set_start_at_login':
+        this.background = { ...this.background, startAtLogin: args.enabled as boolean };
+        return this.background;
       case 'export_reminders_ics':
         return { path: '/home/me/Downloads/alongside-reminders.ics', count: this.reminders.length };
       case 'list_self_checks':

@@ -531,3 +531,13 @@ showDetails: boolean,
  * All reminders wait until then (RFC 3339 UTC), e.g. "pause for an hour" from the tray.
  */
 pausedUntil: string | null, };
+
+export type BackgroundStatus = { 
+/**
+ * A tray icon is showing, so closing the window keeps Alongside running.
+ */
+tray: boolean, 
+/**
+ * Alongside starts when the caregiver logs in.
+ */
+startAtLogin: boolean, };
