@@ -13,6 +13,15 @@ use crate::error::{Error, Result};
 
 pub const DB_FILE: &str = "alongside.db";
 
+/// A stored value this build cannot read back (an unknown enum word, say), as a rusqlite error.
+pub fn unreadable(what: &str) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(
+        0,
+        rusqlite::types::Type::Text,
+        format!("unreadable {what}").into(),
+    )
+}
+
 /// Every migration, in order. Never edit one that has shipped: add a new one.
 const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/001_foundation.sql")),

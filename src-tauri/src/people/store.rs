@@ -5,6 +5,17 @@ use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use super::{Condition, Person, Relationship, ValidPerson};
 use crate::error::{Error, Result};
 
+/// Succeeds when `id` is someone the caregiver currently supports (not removed).
+pub fn ensure_active(conn: &Connection, id: i64) -> Result<()> {
+    conn.query_row(
+        "SELECT 1 FROM people WHERE id = ?1 AND removed_at IS NULL",
+        [id],
+        |_| Ok(()),
+    )
+    .optional()?
+    .ok_or(Error::NotFound("person"))
+}
+
 pub fn insert(tx: &Transaction<'_>, p: &ValidPerson, now: &str) -> Result<i64> {
     tx.execute(
         "INSERT INTO people (name, relationship, created_at) VALUES (?1, ?2, ?3)",

@@ -1,7 +1,7 @@
 //! SQL for the practices' tools.
 
 use chrono::NaiveDate;
-use rusqlite::{params, Connection, OptionalExtension, Row};
+use rusqlite::{params, Connection, Row};
 
 use super::{
     Appointment, Boundary, BoundaryInput, CareContact, CareContactInput, CareKind, Checkin,
@@ -14,24 +14,6 @@ const DAY: &str = "%Y-%m-%d";
 /// How many of each kind the practice pages list.
 pub const LIST_LIMIT: u32 = 200;
 
-fn person_exists(conn: &Connection, id: i64) -> Result<()> {
-    conn.query_row(
-        "SELECT 1 FROM people WHERE id = ?1 AND removed_at IS NULL",
-        [id],
-        |_| Ok(()),
-    )
-    .optional()?
-    .ok_or(Error::NotFound("person"))
-}
-
-fn bad_value(what: &str) -> rusqlite::Error {
-    rusqlite::Error::FromSqlConversionFailure(
-        0,
-        rusqlite::types::Type::Text,
-        format!("unknown {what}").into(),
-    )
-}
-
 // Listening moments.
 
 fn moment_row(r: &Row<'_>) -> rusqlite::Result<ListeningMoment> {
@@ -41,7 +23,7 @@ fn moment_row(r: &Row<'_>) -> rusqlite::Result<ListeningMoment> {
         person_id: r.get(1)?,
         happened_on: r.get(2)?,
         shared: r.get(3)?,
-        listened: Listened::parse(&listened).ok_or_else(|| bad_value("listened"))?,
+        listened: Listened::parse(&listened).ok_or_else(|| crate::db::unreadable("listened"))?,
         learned: r.get(5)?,
         felt: r.get(6)?,
     })
@@ -50,7 +32,7 @@ fn moment_row(r: &Row<'_>) -> rusqlite::Result<ListeningMoment> {
 const MOMENT_COLS: &str = "id, person_id, happened_on, shared, listened, learned, felt";
 
 pub fn add_moment(conn: &Connection, m: &ValidListening, now: &str) -> Result<ListeningMoment> {
-    person_exists(conn, m.person_id)?;
+    crate::people::store::ensure_active(conn, m.person_id)?;
     conn.execute(
         "INSERT INTO listening_moments (person_id, happened_on, shared, listened, learned, felt, created_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -89,7 +71,7 @@ fn checkin_row(r: &Row<'_>) -> rusqlite::Result<Checkin> {
         id: r.get(0)?,
         person_id: r.get(1)?,
         happened_on: r.get(2)?,
-        how: CheckinWay::parse(&how).ok_or_else(|| bad_value("way"))?,
+        how: CheckinWay::parse(&how).ok_or_else(|| crate::db::unreadable("way"))?,
         went: r.get(4)?,
         note: r.get(5)?,
     })
@@ -98,7 +80,7 @@ fn checkin_row(r: &Row<'_>) -> rusqlite::Result<Checkin> {
 const CHECKIN_COLS: &str = "id, person_id, happened_on, how, went, note";
 
 pub fn add_checkin(conn: &Connection, c: &ValidCheckin, now: &str) -> Result<Checkin> {
-    person_exists(conn, c.person_id)?;
+    crate::people::store::ensure_active(conn, c.person_id)?;
     conn.execute(
         "INSERT INTO checkins (person_id, happened_on, how, went, note, created_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
@@ -239,7 +221,7 @@ pub fn save_appointment(
     a: &ValidAppointment,
     now: &str,
 ) -> Result<Appointment> {
-    person_exists(conn, a.person_id)?;
+    crate::people::store::ensure_active(conn, a.person_id)?;
     let starts = a.starts_at.format(LOCAL_MINUTE).to_string();
     // Questions never hold a newline: validation refuses control characters.
     let questions = a.questions.join("\n");
@@ -289,7 +271,7 @@ fn contact_row(r: &Row<'_>) -> rusqlite::Result<CareContact> {
         id: r.get(0)?,
         person_id: r.get(1)?,
         name: r.get(2)?,
-        kind: CareKind::parse(&kind).ok_or_else(|| bad_value("contact kind"))?,
+        kind: CareKind::parse(&kind).ok_or_else(|| crate::db::unreadable("contact kind"))?,
         phone: r.get(4)?,
         note: r.get(5)?,
     })
@@ -302,7 +284,7 @@ pub fn save_contact(
     now: &str,
 ) -> Result<CareContact> {
     if let Some(p) = c.person_id {
-        person_exists(conn, p)?;
+        crate::people::store::ensure_active(conn, p)?;
     }
     let id = match id {
         None => {
@@ -347,13 +329,13 @@ fn boundary_row(r: &Row<'_>) -> rusqlite::Result<Boundary> {
     Ok(Boundary {
         id: r.get(0)?,
         person_id: r.get(1)?,
-        whose: Whose::parse(&whose).ok_or_else(|| bad_value("whose"))?,
+        whose: Whose::parse(&whose).ok_or_else(|| crate::db::unreadable("whose"))?,
         text: r.get(3)?,
     })
 }
 
 pub fn add_boundary(conn: &Connection, b: &BoundaryInput, now: &str) -> Result<Boundary> {
-    person_exists(conn, b.person_id)?;
+    crate::people::store::ensure_active(conn, b.person_id)?;
     conn.execute(
         "INSERT INTO boundaries (person_id, whose, text, created_at) VALUES (?1, ?2, ?3, ?4)",
         params![b.person_id, b.whose.as_str(), b.text, now],
@@ -381,7 +363,7 @@ pub fn set_space(
     note: Option<&str>,
     now: &str,
 ) -> Result<GiveSpace> {
-    person_exists(conn, person_id)?;
+    crate::people::store::ensure_active(conn, person_id)?;
     conn.execute(
         "INSERT INTO give_space (person_id, until, note, created_at) VALUES (?1, ?2, ?3, ?4)
          ON CONFLICT (person_id) DO UPDATE SET until = excluded.until, note = excluded.note,

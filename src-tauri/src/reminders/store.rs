@@ -12,24 +12,6 @@ use crate::scheduler::{Outcome, Plan, Spec};
 
 const DAY: &str = "%Y-%m-%d";
 
-fn person_exists(conn: &Connection, id: i64) -> Result<()> {
-    conn.query_row(
-        "SELECT 1 FROM people WHERE id = ?1 AND removed_at IS NULL",
-        [id],
-        |_| Ok(()),
-    )
-    .optional()?
-    .ok_or(Error::NotFound("person"))
-}
-
-fn bad(what: &str) -> rusqlite::Error {
-    rusqlite::Error::FromSqlConversionFailure(
-        0,
-        rusqlite::types::Type::Text,
-        format!("unreadable {what}").into(),
-    )
-}
-
 /// Adds (`id` none) or changes a reminder. Either way, only occurrences after `now` count: an
 /// edit never brings back one already handled, and snoozes already made stay as they are.
 pub fn save(
@@ -39,7 +21,7 @@ pub fn save(
     now: DateTime<Utc>,
 ) -> Result<i64> {
     if let Some(p) = r.person_id {
-        person_exists(conn, p)?;
+        crate::people::store::ensure_active(conn, p)?;
     }
     let schedule = serde_json::to_string(&r.input)
         .map_err(|_| Error::invalid("schedule", "That schedule could not be saved."))?;
@@ -112,11 +94,11 @@ fn row(r: &Row<'_>) -> rusqlite::Result<Row7> {
         id: r.get(0)?,
         title: r.get(1)?,
         message: r.get(2)?,
-        purpose: Purpose::parse(&purpose).ok_or_else(|| bad("purpose"))?,
+        purpose: Purpose::parse(&purpose).ok_or_else(|| crate::db::unreadable("purpose"))?,
         person_id: r.get(4)?,
         rule: r.get(5)?,
-        input: serde_json::from_str(&input).map_err(|_| bad("schedule"))?,
-        cursor: parse_rfc3339(&cursor).ok_or_else(|| bad("cursor"))?,
+        input: serde_json::from_str(&input).map_err(|_| crate::db::unreadable("schedule"))?,
+        cursor: parse_rfc3339(&cursor).ok_or_else(|| crate::db::unreadable("cursor"))?,
     })
 }
 
@@ -282,10 +264,10 @@ fn due_row(r: &Row<'_>) -> rusqlite::Result<DueItem> {
         reminder_id: r.get(1)?,
         title: r.get(2)?,
         message: r.get(3)?,
-        purpose: Purpose::parse(&purpose).ok_or_else(|| bad("purpose"))?,
+        purpose: Purpose::parse(&purpose).ok_or_else(|| crate::db::unreadable("purpose"))?,
         person_id: r.get(5)?,
         occurrence: r.get(6)?,
-        state: DueState::parse(&state).ok_or_else(|| bad("state"))?,
+        state: DueState::parse(&state).ok_or_else(|| crate::db::unreadable("state"))?,
         snoozed_until: r.get(8)?,
     })
 }

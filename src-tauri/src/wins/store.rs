@@ -10,16 +10,6 @@ use crate::search::mark_words;
 
 const DAY: &str = "%Y-%m-%d";
 
-fn person_exists(conn: &Connection, id: i64) -> Result<()> {
-    conn.query_row(
-        "SELECT 1 FROM people WHERE id = ?1 AND removed_at IS NULL",
-        [id],
-        |_| Ok(()),
-    )
-    .optional()?
-    .ok_or(Error::NotFound("person"))
-}
-
 fn tag_ids(conn: &Connection, names: &[String]) -> Result<Vec<i64>> {
     names
         .iter()
@@ -72,7 +62,7 @@ pub fn recent(conn: &Connection, since: NaiveDate) -> Result<Vec<(i64, i64, Naiv
 }
 
 pub fn insert(tx: &Transaction<'_>, w: &ValidWin, now: &str) -> Result<i64> {
-    person_exists(tx, w.person_id)?;
+    crate::people::store::ensure_active(tx, w.person_id)?;
     let tags = tag_ids(tx, &w.tags)?;
     tx.execute(
         "INSERT INTO wins (person_id, happened_on, text, note, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -84,7 +74,7 @@ pub fn insert(tx: &Transaction<'_>, w: &ValidWin, now: &str) -> Result<i64> {
 }
 
 pub fn update(tx: &Transaction<'_>, id: i64, w: &ValidWin) -> Result<()> {
-    person_exists(tx, w.person_id)?;
+    crate::people::store::ensure_active(tx, w.person_id)?;
     let tags = tag_ids(tx, &w.tags)?;
     let n = tx.execute(
         "UPDATE wins SET person_id = ?1, happened_on = ?2, text = ?3, note = ?4
