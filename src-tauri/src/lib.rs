@@ -6,6 +6,7 @@ pub mod background;
 pub mod crisis;
 pub mod db;
 pub mod error;
+pub mod ipc;
 pub mod learn;
 pub mod people;
 pub mod practice_tools;

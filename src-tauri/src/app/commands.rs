@@ -11,7 +11,7 @@ use crate::DbExt;
 #[derive(Default)]
 pub struct MovedAside(pub Mutex<Option<std::path::PathBuf>>);
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn app_status<R: Runtime>(app: AppHandle<R>) -> AppStatus {
     let db = app.db();
     let onboarded = db
@@ -32,7 +32,7 @@ pub fn app_status<R: Runtime>(app: AppHandle<R>) -> AppStatus {
 }
 
 /// Tries to open the data again, for example after another program let go of it.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn retry_database<R: Runtime>(app: AppHandle<R>) -> AppStatus {
     if let Some(aside) = app.db().retry() {
         if let Ok(mut m) = app.state::<MovedAside>().0.lock() {

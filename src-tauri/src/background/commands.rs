@@ -1,5 +1,6 @@
 //! IPC adapters for running in the background.
 
+use crate::ipc::Arg;
 use std::sync::atomic::Ordering;
 
 use tauri::{AppHandle, Manager, Runtime};
@@ -18,16 +19,17 @@ fn status<R: Runtime>(app: &AppHandle<R>) -> BackgroundStatus {
     }
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn background_status<R: Runtime>(app: AppHandle<R>) -> BackgroundStatus {
     status(&app)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn set_start_at_login<R: Runtime>(
     app: AppHandle<R>,
-    enabled: bool,
+    enabled: Arg<bool>,
 ) -> Result<BackgroundStatus> {
+    let enabled = enabled.into_inner();
     let done = if enabled {
         app.autolaunch().enable()
     } else {

@@ -1,5 +1,6 @@
 //! IPC adapters for the Learn library.
 
+use crate::ipc::Arg;
 use std::sync::Mutex;
 
 use tauri::{AppHandle, Manager, Runtime};
@@ -17,7 +18,7 @@ fn known(slug: &str) -> Result<&'static super::Card> {
     super::card(slug).ok_or(Error::NotFound("card"))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn learn_library<R: Runtime>(app: AppHandle<R>) -> Result<Library> {
     app.db().with(|c| {
         let chosen: Vec<_> = people::store::list(c)?
@@ -28,15 +29,17 @@ pub fn learn_library<R: Runtime>(app: AppHandle<R>) -> Result<Library> {
     })
 }
 
-#[tauri::command]
-pub fn learn_card<R: Runtime>(app: AppHandle<R>, slug: String) -> Result<CardDetail> {
+#[tauri::command(async)]
+pub fn learn_card<R: Runtime>(app: AppHandle<R>, slug: Arg<String>) -> Result<CardDetail> {
+    let slug = slug.into_inner();
     let card = known(&slug)?;
     app.db()
         .with(|c| Ok(super::detail(card, &store::states(c)?)))
 }
 
-#[tauri::command]
-pub fn learn_search<R: Runtime>(app: AppHandle<R>, query: String) -> Result<Vec<SearchHit>> {
+#[tauri::command(async)]
+pub fn learn_search<R: Runtime>(app: AppHandle<R>, query: Arg<String>) -> Result<Vec<SearchHit>> {
+    let query = query.into_inner();
     let query = super::validate_query(&query)?;
     let state = app.state::<LearnIndex>();
     let mut index = state
@@ -65,19 +68,27 @@ pub fn learn_search<R: Runtime>(app: AppHandle<R>, query: String) -> Result<Vec<
         .collect())
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn set_card_bookmark<R: Runtime>(
     app: AppHandle<R>,
-    slug: String,
-    bookmarked: bool,
+    slug: Arg<String>,
+    bookmarked: Arg<bool>,
 ) -> Result<()> {
+    let slug = slug.into_inner();
+    let bookmarked = bookmarked.into_inner();
     known(&slug)?;
     app.db()
         .with(|c| store::set_bookmark(c, &slug, bookmarked, &crate::now_utc()))
 }
 
-#[tauri::command]
-pub fn set_card_read<R: Runtime>(app: AppHandle<R>, slug: String, read: bool) -> Result<()> {
+#[tauri::command(async)]
+pub fn set_card_read<R: Runtime>(
+    app: AppHandle<R>,
+    slug: Arg<String>,
+    read: Arg<bool>,
+) -> Result<()> {
+    let slug = slug.into_inner();
+    let read = read.into_inner();
     known(&slug)?;
     app.db()
         .with(|c| store::set_read(c, &slug, read, &crate::now_utc()))

@@ -139,6 +139,7 @@ impl PersonInput {
             NAME_MAX,
             "a name or nickname for the person you support",
         )?;
+        crate::validate::at_most("conditions", &self.conditions, 32, "answers")?;
         let mut conditions = self.conditions.clone();
         conditions.sort();
         conditions.dedup();

@@ -8,8 +8,10 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::{Error, Result};
-use crate::validate::{optional_text, required_text, NAME_MAX};
-use crate::wins::parse_day;
+use crate::validate::day as parse_day;
+use crate::validate::{
+    at_most, local_minute, optional_lines, optional_text, required_lines, required_text, NAME_MAX,
+};
 
 pub mod commands;
 pub mod store;
@@ -94,20 +96,20 @@ impl ListeningInput {
         Ok(ValidListening {
             person_id: self.person_id,
             happened_on,
-            shared: optional_text(
+            shared: optional_lines(
                 "shared",
                 self.shared.as_deref(),
                 TEXT_MAX,
                 "what they shared",
             )?,
             listened,
-            learned: optional_text(
+            learned: optional_lines(
                 "learned",
                 self.learned.as_deref(),
                 TEXT_MAX,
                 "what you learned",
             )?,
-            felt: optional_text("felt", self.felt.as_deref(), TEXT_MAX, "how you felt")?,
+            felt: optional_lines("felt", self.felt.as_deref(), TEXT_MAX, "how you felt")?,
         })
     }
 }
@@ -201,7 +203,7 @@ impl CheckinInput {
             happened_on,
             how,
             went,
-            note: optional_text("note", self.note.as_deref(), TEXT_MAX, "the note")?,
+            note: optional_lines("note", self.note.as_deref(), TEXT_MAX, "the note")?,
         })
     }
 }
@@ -227,7 +229,7 @@ pub struct Starter {
 }
 
 pub fn validate_starter(text: &str) -> Result<String> {
-    required_text("text", text, SHORT_MAX, "the message")
+    required_lines("text", text, SHORT_MAX, "the message")
 }
 
 #[derive(Debug, Clone, Deserialize, TS)]
@@ -260,14 +262,8 @@ pub const LOCAL_MINUTE: &str = "%Y-%m-%dT%H:%M";
 
 impl AppointmentInput {
     pub fn validate(&self) -> Result<ValidAppointment> {
-        let starts_at = NaiveDateTime::parse_from_str(self.starts_at.trim(), LOCAL_MINUTE)
-            .or_else(|_| NaiveDateTime::parse_from_str(self.starts_at.trim(), "%Y-%m-%dT%H:%M:%S"))
-            .map_err(|_| {
-                Error::invalid(
-                    "startsAt",
-                    "Please choose the day and time of the appointment.",
-                )
-            })?;
+        let starts_at = local_minute("startsAt", &self.starts_at)?;
+        at_most("questions", &self.questions, QUESTIONS_MAX * 2, "questions")?;
         let mut questions = Vec::new();
         for q in &self.questions {
             if q.trim().is_empty() {
@@ -293,7 +289,7 @@ impl AppointmentInput {
             place: optional_text("place", self.place.as_deref(), SHORT_MAX, "the place")?,
             giving_ride: self.giving_ride,
             questions,
-            notes_after: optional_text(
+            notes_after: optional_lines(
                 "notesAfter",
                 self.notes_after.as_deref(),
                 TEXT_MAX * 2,
@@ -464,7 +460,7 @@ impl GiveSpaceInput {
         }
         Ok((
             until,
-            optional_text("note", self.note.as_deref(), TEXT_MAX, "the note")?,
+            optional_lines("note", self.note.as_deref(), TEXT_MAX, "the note")?,
         ))
     }
 }

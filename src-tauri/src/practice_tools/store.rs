@@ -377,7 +377,9 @@ pub fn set_space(
     })
 }
 
+/// Ends a pause early. The person must exist; ending a pause that already ended is fine.
 pub fn end_space(conn: &Connection, person_id: i64) -> Result<()> {
+    crate::people::store::ensure_active(conn, person_id)?;
     conn.execute("DELETE FROM give_space WHERE person_id = ?1", [person_id])?;
     Ok(())
 }

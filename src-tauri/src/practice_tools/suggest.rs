@@ -73,6 +73,17 @@ fn weekday(d: NaiveDate) -> &'static str {
     ][d.weekday().num_days_from_monday() as usize]
 }
 
+/// Whether `key` names something the rule can suggest today (any idea of any practice, or a
+/// suggestion fitted to what is set up), so a mark is only ever stored for a real suggestion.
+pub fn is_known_key(ctx: &Context, today: NaiveDate, key: &str) -> bool {
+    if key.starts_with("idea:") {
+        return ctx.ideas.iter().any(|(practice, ideas)| {
+            (0..ideas.len()).any(|i| key == format!("idea:{practice}:{i}"))
+        });
+    }
+    candidates(ctx, today).iter().any(|(_, s)| s.key == key)
+}
+
 /// Every fitting suggestion, most timely first.
 fn candidates(ctx: &Context, today: NaiveDate) -> Vec<(u8, Suggestion)> {
     let mut out = Vec::new();

@@ -2,7 +2,7 @@
 
 use super::Practice;
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn list_practices() -> Vec<Practice> {
     super::all().to_vec()
 }

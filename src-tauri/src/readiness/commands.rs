@@ -1,5 +1,6 @@
 //! IPC adapters for crisis readiness.
 
+use crate::ipc::Arg;
 use tauri::{AppHandle, Runtime};
 
 use super::{
@@ -10,12 +11,14 @@ use crate::error::Result;
 use crate::DbExt;
 
 /// The crisis plan page for one person. `region` fills in step 5 of a plan not yet made.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn get_crisis_plan<R: Runtime>(
     app: AppHandle<R>,
-    person_id: i64,
-    region: String,
+    person_id: Arg<i64>,
+    region: Arg<String>,
 ) -> Result<CrisisPlan> {
+    let person_id = person_id.into_inner();
+    let region = region.into_inner();
     app.db().with(|c| {
         let person_name = store::person_name(c, person_id)?;
         let plan = store::current_plan(c, person_id)?;
@@ -38,8 +41,12 @@ pub fn get_crisis_plan<R: Runtime>(
     })
 }
 
-#[tauri::command]
-pub fn save_safety_plan<R: Runtime>(app: AppHandle<R>, plan: SafetyPlanInput) -> Result<SavedPlan> {
+#[tauri::command(async)]
+pub fn save_safety_plan<R: Runtime>(
+    app: AppHandle<R>,
+    plan: Arg<SafetyPlanInput>,
+) -> Result<SavedPlan> {
+    let plan = plan.into_inner();
     let valid = plan.validate()?;
     app.db().with(|c| {
         let tx = c.transaction()?;
@@ -49,21 +56,24 @@ pub fn save_safety_plan<R: Runtime>(app: AppHandle<R>, plan: SafetyPlanInput) ->
     })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn get_safety_plan_version<R: Runtime>(
     app: AppHandle<R>,
-    person_id: i64,
-    version: i64,
+    person_id: Arg<i64>,
+    version: Arg<i64>,
 ) -> Result<SafetyPlan> {
+    let person_id = person_id.into_inner();
+    let version = version.into_inner();
     app.db()
         .with(|c| store::plan_version(c, person_id, version))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn add_warning_sign<R: Runtime>(
     app: AppHandle<R>,
-    sign: WarningSignInput,
+    sign: Arg<WarningSignInput>,
 ) -> Result<WarningSign> {
+    let sign = sign.into_inner();
     let valid = sign.validate()?;
     app.db().with(|c| {
         let id = store::add_sign(c, &valid, &crate::now_utc())?;
@@ -71,12 +81,14 @@ pub fn add_warning_sign<R: Runtime>(
     })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn update_warning_sign<R: Runtime>(
     app: AppHandle<R>,
-    id: i64,
-    sign: WarningSignInput,
+    id: Arg<i64>,
+    sign: Arg<WarningSignInput>,
 ) -> Result<WarningSign> {
+    let id = id.into_inner();
+    let sign = sign.into_inner();
     let valid = sign.validate()?;
     app.db().with(|c| {
         store::update_sign(c, id, &valid)?;
@@ -84,25 +96,28 @@ pub fn update_warning_sign<R: Runtime>(
     })
 }
 
-#[tauri::command]
-pub fn remove_warning_sign<R: Runtime>(app: AppHandle<R>, id: i64) -> Result<()> {
+#[tauri::command(async)]
+pub fn remove_warning_sign<R: Runtime>(app: AppHandle<R>, id: Arg<i64>) -> Result<()> {
+    let id = id.into_inner();
     app.db()
         .with(|c| store::remove_sign(c, id, &crate::now_utc()))
 }
 
-#[tauri::command]
-pub fn restore_warning_sign<R: Runtime>(app: AppHandle<R>, id: i64) -> Result<WarningSign> {
+#[tauri::command(async)]
+pub fn restore_warning_sign<R: Runtime>(app: AppHandle<R>, id: Arg<i64>) -> Result<WarningSign> {
+    let id = id.into_inner();
     app.db().with(|c| {
         store::restore_sign(c, id)?;
         store::sign(c, id)
     })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn record_signs_noticed<R: Runtime>(
     app: AppHandle<R>,
-    noticed: NoticedInput,
+    noticed: Arg<NoticedInput>,
 ) -> Result<Noticed> {
+    let noticed = noticed.into_inner();
     let valid = noticed.validate(chrono::Local::now().date_naive())?;
     app.db().with(|c| {
         let tx = c.transaction()?;
@@ -112,16 +127,17 @@ pub fn record_signs_noticed<R: Runtime>(
     })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn get_caregiver_card<R: Runtime>(app: AppHandle<R>) -> Result<CaregiverCard> {
     app.db().with(|c| store::caregiver_card(c))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn save_caregiver_card<R: Runtime>(
     app: AppHandle<R>,
-    card: CaregiverCard,
+    card: Arg<CaregiverCard>,
 ) -> Result<CaregiverCard> {
+    let card = card.into_inner();
     let valid = card.validate()?;
     app.db().with(|c| {
         let tx = c.transaction()?;

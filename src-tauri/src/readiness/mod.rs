@@ -11,7 +11,7 @@ use ts_rs::TS;
 
 use crate::crisis::{ContactKind, Region};
 use crate::error::{Error, Result};
-use crate::validate::{optional_text, required_text, NAME_MAX};
+use crate::validate::{at_most, optional_lines, optional_text, required_text, NAME_MAX};
 
 pub mod commands;
 pub mod store;
@@ -29,6 +29,8 @@ pub const CONTACT_MAX: usize = 200;
 pub const NOTE_MAX: usize = 2000;
 pub const CARD_CONTACTS_MAX: usize = 10;
 pub const REACH_MAX: usize = 100;
+/// How many warning signs one "I am noticing signs" entry can tick.
+pub const SIGNS_PICKED_MAX: usize = 200;
 
 /// The six steps of a safety plan, each a list of short items.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -83,6 +85,10 @@ pub struct ValidPlan {
 }
 
 fn clean_items(field: &'static str, items: &[String]) -> Result<Vec<String>> {
+    // Blank lines are skipped below, so allow some before refusing the list unread.
+    if items.len() > ITEMS_PER_STEP_MAX * 4 {
+        return Err(too_many_items(field));
+    }
     let mut out = Vec::new();
     for item in items {
         if item.trim().is_empty() {
@@ -96,14 +102,18 @@ fn clean_items(field: &'static str, items: &[String]) -> Result<Vec<String>> {
         )?);
     }
     if out.len() > ITEMS_PER_STEP_MAX {
-        return Err(Error::invalid(
-            field,
-            format!(
-                "A step can hold up to {ITEMS_PER_STEP_MAX} lines, so the plan stays easy to read in a hard moment. Please keep the most useful ones."
-            ),
-        ));
+        return Err(too_many_items(field));
     }
     Ok(out)
+}
+
+fn too_many_items(field: &'static str) -> Error {
+    Error::invalid(
+        field,
+        format!(
+            "A step can hold up to {ITEMS_PER_STEP_MAX} lines, so the plan stays easy to read in a hard moment. Please keep the most useful ones."
+        ),
+    )
 }
 
 impl SafetyPlanInput {
@@ -259,14 +269,15 @@ pub struct ValidNoticed {
 
 impl NoticedInput {
     pub fn validate(&self, today: NaiveDate) -> Result<ValidNoticed> {
-        let noticed_on = crate::wins::parse_day("noticedOn", &self.noticed_on)?;
+        let noticed_on = crate::validate::day("noticedOn", &self.noticed_on)?;
         if noticed_on > today {
             return Err(Error::invalid(
                 "noticedOn",
                 "That date is in the future. Please choose today or an earlier day.",
             ));
         }
-        let note = optional_text("note", self.note.as_deref(), NOTE_MAX, "the note")?;
+        let note = optional_lines("note", self.note.as_deref(), NOTE_MAX, "the note")?;
+        at_most("signIds", &self.sign_ids, SIGNS_PICKED_MAX, "signs")?;
         let mut sign_ids = self.sign_ids.clone();
         sign_ids.sort_unstable();
         sign_ids.dedup();
@@ -331,6 +342,7 @@ pub struct CaregiverCard {
 
 impl CaregiverCard {
     pub fn validate(&self) -> Result<CaregiverCard> {
+        at_most("contacts", &self.contacts, CARD_CONTACTS_MAX * 2, "people")?;
         let mut contacts = Vec::new();
         for c in &self.contacts {
             let reach = optional_text(
@@ -359,7 +371,7 @@ impl CaregiverCard {
         }
         Ok(CaregiverCard {
             contacts,
-            what_helps: optional_text(
+            what_helps: optional_lines(
                 "whatHelps",
                 self.what_helps.as_deref(),
                 NOTE_MAX,

@@ -1,5 +1,6 @@
 //! IPC adapters for reminders. Every change tells the scheduler to plan again at once.
 
+use crate::ipc::Arg;
 use chrono::Utc;
 use tauri::{AppHandle, Runtime};
 
@@ -13,17 +14,19 @@ use crate::scheduler::tauri_glue::{local_tz, SchedulerExt};
 use crate::wins::Exported;
 use crate::DbExt;
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn list_reminders<R: Runtime>(app: AppHandle<R>) -> Result<Vec<Reminder>> {
     app.db().with(|c| store::list(c))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn save_reminder<R: Runtime>(
     app: AppHandle<R>,
-    id: Option<i64>,
-    reminder: ReminderInput,
+    id: Arg<Option<i64>>,
+    reminder: Arg<ReminderInput>,
 ) -> Result<Reminder> {
+    let id = id.into_inner();
+    let reminder = reminder.into_inner();
     let now = Utc::now();
     let valid = reminder.validate(now)?;
     let saved = app.db().with(|c| {
@@ -34,15 +37,17 @@ pub fn save_reminder<R: Runtime>(
     Ok(saved)
 }
 
-#[tauri::command]
-pub fn remove_reminder<R: Runtime>(app: AppHandle<R>, id: i64) -> Result<()> {
+#[tauri::command(async)]
+pub fn remove_reminder<R: Runtime>(app: AppHandle<R>, id: Arg<i64>) -> Result<()> {
+    let id = id.into_inner();
     app.db().with(|c| store::remove(c, id, Utc::now()))?;
     app.replan();
     Ok(())
 }
 
-#[tauri::command]
-pub fn restore_reminder<R: Runtime>(app: AppHandle<R>, id: i64) -> Result<Reminder> {
+#[tauri::command(async)]
+pub fn restore_reminder<R: Runtime>(app: AppHandle<R>, id: Arg<i64>) -> Result<Reminder> {
+    let id = id.into_inner();
     let r = app.db().with(|c| {
         store::restore(c, id, Utc::now())?;
         store::get(c, id)
@@ -51,13 +56,20 @@ pub fn restore_reminder<R: Runtime>(app: AppHandle<R>, id: i64) -> Result<Remind
     Ok(r)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn due_now<R: Runtime>(app: AppHandle<R>) -> Result<Vec<DueItem>> {
     app.db().with(|c| store::due_now(c))
 }
 
-#[tauri::command]
-pub fn resolve_due<R: Runtime>(app: AppHandle<R>, id: i64, action: DueAction) -> Result<()> {
+#[tauri::command(async)]
+pub fn resolve_due<R: Runtime>(
+    app: AppHandle<R>,
+    id: Arg<i64>,
+    action: Arg<DueAction>,
+) -> Result<()> {
+    let id = id.into_inner();
+    let action = action.into_inner();
+    action.validate()?;
     let now = Utc::now();
     let tz = local_tz();
     let today = now.with_timezone(&tz).date_naive();
@@ -94,16 +106,17 @@ pub fn resolve_due<R: Runtime>(app: AppHandle<R>, id: i64, action: DueAction) ->
     Ok(())
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn get_reminder_settings<R: Runtime>(app: AppHandle<R>) -> Result<ReminderSettings> {
     app.db().with(|c| store::settings(c))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn save_reminder_settings<R: Runtime>(
     app: AppHandle<R>,
-    settings: ReminderSettings,
+    settings: Arg<ReminderSettings>,
 ) -> Result<ReminderSettings> {
+    let settings = settings.into_inner();
     let valid = settings.validate()?;
     let saved = app.db().with(|c| {
         let current = store::settings(c)?;
@@ -122,11 +135,12 @@ pub fn save_reminder_settings<R: Runtime>(
 }
 
 /// Pauses every reminder for `minutes` (1 to 1440), or resumes them with none.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn pause_reminders<R: Runtime>(
     app: AppHandle<R>,
-    minutes: Option<u32>,
+    minutes: Arg<Option<u32>>,
 ) -> Result<ReminderSettings> {
+    let minutes = minutes.into_inner();
     let until = match minutes {
         None => None,
         Some(m) if (1..=1440).contains(&m) => {
@@ -147,7 +161,7 @@ pub fn pause_reminders<R: Runtime>(
     Ok(s)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn send_test_notification<R: Runtime>(app: AppHandle<R>) -> Result<()> {
     app.notifier()
         .notify_now(
@@ -162,7 +176,7 @@ pub fn send_test_notification<R: Runtime>(app: AppHandle<R>) -> Result<()> {
         })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn export_reminders_ics<R: Runtime>(app: AppHandle<R>) -> Result<Exported> {
     let reminders = app.db().with(|c| store::list(c))?;
     let text = super::ics::to_ics(&reminders, Utc::now());

@@ -4,7 +4,7 @@
 //! in the app's "Due now" list, where the caregiver marks it done (a check-in is recorded),
 //! snoozes it or skips it.
 
-use chrono::{DateTime, Duration, NaiveDateTime, NaiveTime, Utc};
+use chrono::{DateTime, Duration, NaiveTime, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -223,6 +223,28 @@ pub enum DueAction {
     Skip,
 }
 
+impl DueAction {
+    /// Checks everything the caller sent before the reminder is even looked at, so a wrong
+    /// value is refused whatever kind of reminder it is, never silently ignored.
+    pub fn validate(&self) -> Result<()> {
+        if let DueAction::Done { went, note, .. } = self {
+            if went.is_some_and(|w| !(1..=5).contains(&w)) {
+                return Err(Error::invalid(
+                    "went",
+                    "How it went is a number from 1 to 5. Please choose one, or leave it blank.",
+                ));
+            }
+            crate::validate::optional_lines(
+                "note",
+                note.as_deref(),
+                crate::practice_tools::TEXT_MAX,
+                "the note",
+            )?;
+        }
+        Ok(())
+    }
+}
+
 /// Tomorrow morning is 9 a.m. local time.
 pub const MORNING: (u32, u32) = (9, 0);
 
@@ -242,7 +264,7 @@ pub fn snooze_until(
             Ok(schedule::resolve(tz, tomorrow.and_time(nine)))
         }
         (None, Some(s)) if !s.is_empty() => {
-            let local = NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M").map_err(|_| {
+            let local = crate::validate::local_minute("until", s).map_err(|_| {
                 Error::invalid(
                     "until",
                     "Please choose a day and time to be reminded again.",

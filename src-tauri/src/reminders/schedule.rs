@@ -151,12 +151,12 @@ pub fn parse_tz(name: &str) -> Result<Tz> {
 
 impl ScheduleInput {
     pub fn validate(&self) -> Result<Schedule> {
-        let date = crate::wins::parse_day("startDate", &self.start_date)?;
+        let date = crate::validate::day("startDate", &self.start_date)?;
         let time = parse_time("time", &self.time)?;
         let tz = parse_tz(&self.time_zone)?;
         let until = match self.end_date.as_deref().map(str::trim) {
             None | Some("") => None,
-            Some(s) => Some(crate::wins::parse_day("endDate", s)?),
+            Some(s) => Some(crate::validate::day("endDate", s)?),
         };
         if let Some(u) = until {
             if u < date {
@@ -167,6 +167,12 @@ impl ScheduleInput {
             }
         }
         match &self.repeat {
+            Repeat::Weekly { days } if days.len() > 7 => {
+                return Err(Error::invalid(
+                    "repeat",
+                    "Please choose each day of the week at most once.",
+                ))
+            }
             Repeat::Weekly { days } if days.is_empty() => {
                 return Err(Error::invalid(
                     "repeat",

@@ -1,5 +1,6 @@
 //! IPC adapters for the caregiver's profile and onboarding.
 
+use crate::ipc::Arg;
 use tauri::{AppHandle, Runtime};
 
 use super::{store, OnboardingInput, Profile, ProfileInput};
@@ -7,13 +8,17 @@ use crate::error::Result;
 use crate::people::{self, Person};
 use crate::{crisis, DbExt};
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn get_profile<R: Runtime>(app: AppHandle<R>) -> Result<Option<Profile>> {
     app.db().with(|c| store::get(c))
 }
 
-#[tauri::command]
-pub fn update_profile<R: Runtime>(app: AppHandle<R>, profile: ProfileInput) -> Result<Profile> {
+#[tauri::command(async)]
+pub fn update_profile<R: Runtime>(
+    app: AppHandle<R>,
+    profile: Arg<ProfileInput>,
+) -> Result<Profile> {
+    let profile = profile.into_inner();
     let valid = profile.validate(crisis::is_known_region)?;
     app.db().with(|c| {
         store::update(c, &valid)?;
@@ -22,11 +27,12 @@ pub fn update_profile<R: Runtime>(app: AppHandle<R>, profile: ProfileInput) -> R
 }
 
 /// Saves the caregiver's details and the first person together: all or nothing.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn complete_onboarding<R: Runtime>(
     app: AppHandle<R>,
-    onboarding: OnboardingInput,
+    onboarding: Arg<OnboardingInput>,
 ) -> Result<Person> {
+    let onboarding = onboarding.into_inner();
     let valid = onboarding.validate(crisis::is_known_region)?;
     app.db().with(|c| {
         let now = crate::now_utc();

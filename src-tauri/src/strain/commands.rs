@@ -1,5 +1,6 @@
 //! IPC adapters for caregiver strain.
 
+use crate::ipc::Arg;
 use chrono::{Duration, NaiveDate};
 use tauri::{AppHandle, Runtime};
 
@@ -19,12 +20,12 @@ const CHART_DAYS: i64 = 90;
 /// Self-check results the overview lists and charts.
 const RESULTS_SHOWN: u32 = 200;
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn list_self_checks() -> Vec<Instrument> {
     instruments::all().to_vec()
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn strain_overview<R: Runtime>(app: AppHandle<R>) -> Result<StrainOverview> {
     let today = today();
     app.db().with(|c| {
@@ -53,11 +54,12 @@ pub fn strain_overview<R: Runtime>(app: AppHandle<R>) -> Result<StrainOverview> 
     })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn save_daily_check<R: Runtime>(
     app: AppHandle<R>,
-    check: DailyCheckInput,
+    check: Arg<DailyCheckInput>,
 ) -> Result<DailyCheck> {
+    let check = check.into_inner();
     let valid = check.validate(today())?;
     app.db().with(|c| {
         store::save_daily_check(c, &valid, &crate::now_utc())?;
@@ -65,11 +67,12 @@ pub fn save_daily_check<R: Runtime>(
     })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn take_self_check<R: Runtime>(
     app: AppHandle<R>,
-    check: SelfCheckInput,
+    check: Arg<SelfCheckInput>,
 ) -> Result<SelfCheckResult> {
+    let check = check.into_inner();
     let inst = instruments::get(&check.instrument)?;
     let answers = inst.check_answers(&check.answers)?;
     let score = inst.score(&answers);
@@ -86,11 +89,12 @@ pub fn take_self_check<R: Runtime>(
     })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn save_self_care_plan<R: Runtime>(
     app: AppHandle<R>,
-    plan: SelfCarePlan,
+    plan: Arg<SelfCarePlan>,
 ) -> Result<SelfCarePlan> {
+    let plan = plan.into_inner();
     let valid = plan.validate()?;
     app.db().with(|c| {
         store::save_self_care_plan(c, &valid, &crate::now_utc())?;

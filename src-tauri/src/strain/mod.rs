@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::{Error, Result};
-use crate::validate::optional_text;
+use crate::validate::optional_lines;
 
 pub mod commands;
 pub mod instruments;
@@ -82,7 +82,7 @@ pub struct ValidDailyCheck {
 
 impl DailyCheckInput {
     pub fn validate(&self, today: NaiveDate) -> Result<ValidDailyCheck> {
-        let day = crate::wins::parse_day("day", &self.day)?;
+        let day = crate::validate::day("day", &self.day)?;
         if day > today {
             return Err(Error::invalid(
                 "day",
@@ -122,7 +122,7 @@ impl DailyCheckInput {
             sleep: self.sleep,
             sleep_hours: self.sleep_hours.map(|h| (h * 2.0).round() / 2.0),
             for_myself,
-            note: optional_text("note", self.note.as_deref(), NOTE_MAX, "the note")?,
+            note: optional_lines("note", self.note.as_deref(), NOTE_MAX, "the note")?,
             replace: self.replace,
         })
     }
@@ -172,25 +172,25 @@ pub struct SelfCarePlan {
 impl SelfCarePlan {
     pub fn validate(&self) -> Result<SelfCarePlan> {
         Ok(SelfCarePlan {
-            warning_signs: optional_text(
+            warning_signs: optional_lines(
                 "warningSigns",
                 self.warning_signs.as_deref(),
                 PLAN_FIELD_MAX,
                 "my warning signs",
             )?,
-            what_helps: optional_text(
+            what_helps: optional_lines(
                 "whatHelps",
                 self.what_helps.as_deref(),
                 PLAN_FIELD_MAX,
                 "what helps me",
             )?,
-            who_to_ask: optional_text(
+            who_to_ask: optional_lines(
                 "whoToAsk",
                 self.who_to_ask.as_deref(),
                 PLAN_FIELD_MAX,
                 "who I can ask",
             )?,
-            what_to_drop: optional_text(
+            what_to_drop: optional_lines(
                 "whatToDrop",
                 self.what_to_drop.as_deref(),
                 PLAN_FIELD_MAX,

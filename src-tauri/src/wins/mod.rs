@@ -7,7 +7,7 @@ use ts_rs::TS;
 
 use crate::error::{Error, Result};
 use crate::search::Segment;
-use crate::validate::{optional_text, required_text};
+use crate::validate::{day, optional_day, optional_lines, optional_text, required_text};
 
 pub mod commands;
 pub mod store;
@@ -47,32 +47,25 @@ impl WinInput {
     /// `today` is the caregiver's local date: a win cannot be in the future.
     pub fn validate(&self, today: NaiveDate) -> Result<ValidWin> {
         let text = required_text("text", &self.text, TEXT_MAX, "what happened")?;
-        let note = optional_text("note", self.note.as_deref(), NOTE_MAX, "the note")?;
-        let happened_on = parse_day("happenedOn", &self.happened_on)?;
+        let note = optional_lines("note", self.note.as_deref(), NOTE_MAX, "the note")?;
+        let happened_on = day("happenedOn", &self.happened_on)?;
         if happened_on > today {
             return Err(Error::invalid(
                 "happenedOn",
                 "That date is in the future. Please choose today or an earlier day.",
             ));
         }
-        if happened_on.year() < 1900 {
-            return Err(Error::invalid(
-                "happenedOn",
-                "Please check the year of that date.",
-            ));
+        // The count first: a caller's list is never longer than the limit when it is read.
+        if self.tags.len() > TAGS_PER_WIN_MAX {
+            return Err(too_many_tags());
         }
         let mut tags: Vec<String> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
         for t in &self.tags {
             let t = required_text("tags", t, TAG_MAX, "a tag name")?;
-            if !tags.iter().any(|x| x.eq_ignore_ascii_case(&t)) {
+            if seen.insert(t.to_lowercase()) {
                 tags.push(t);
             }
-        }
-        if tags.len() > TAGS_PER_WIN_MAX {
-            return Err(Error::invalid(
-                "tags",
-                format!("Please choose at most {TAGS_PER_WIN_MAX} tags for one win."),
-            ));
         }
         Ok(ValidWin {
             person_id: self.person_id,
@@ -84,9 +77,11 @@ impl WinInput {
     }
 }
 
-pub fn parse_day(field: &'static str, s: &str) -> Result<NaiveDate> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
-        .map_err(|_| Error::invalid(field, "Please choose a date from the calendar."))
+fn too_many_tags() -> Error {
+    Error::invalid(
+        "tags",
+        format!("Please choose at most {TAGS_PER_WIN_MAX} tags for one win."),
+    )
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -130,18 +125,8 @@ pub struct ValidFilter {
 
 impl WinFilter {
     pub fn validate(&self) -> Result<ValidFilter> {
-        let from = self
-            .from
-            .as_deref()
-            .filter(|s| !s.trim().is_empty())
-            .map(|s| parse_day("from", s))
-            .transpose()?;
-        let to = self
-            .to
-            .as_deref()
-            .filter(|s| !s.trim().is_empty())
-            .map(|s| parse_day("to", s))
-            .transpose()?;
+        let from = optional_day("from", self.from.as_deref())?;
+        let to = optional_day("to", self.to.as_deref())?;
         if let (Some(f), Some(t)) = (from, to) {
             if f > t {
                 return Err(Error::invalid(
@@ -158,12 +143,7 @@ impl WinFilter {
         )?;
         Ok(ValidFilter {
             person_id: self.person_id,
-            tag: self
-                .tag
-                .as_deref()
-                .map(str::trim)
-                .filter(|t| !t.is_empty())
-                .map(str::to_owned),
+            tag: optional_text("tag", self.tag.as_deref(), TAG_MAX, "the tag")?,
             from,
             to,
             fts: search.as_deref().and_then(crate::search::fts_all_words),
