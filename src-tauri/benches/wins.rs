@@ -1,6 +1,6 @@
 //! Small wins at scale: 100,000 wins across 5 people in a real on-disk database opened the way
 //! the app opens it (WAL, synchronous=FULL). Measures the first timeline page, a search, adding
-//! a win, and exporting everything as CSV. Run: `cargo bench -p alongside --bench wins`.
+//! a win, exporting everything as CSV, and refusing a call with 100,000 tags. Run: `cargo bench -p alongside --bench wins`.
 
 use std::time::{Duration, Instant};
 
@@ -81,7 +81,28 @@ fn report(name: &str, mut samples: Vec<Duration>) {
     );
 }
 
+/// A caller sends a win with 100,000 distinct tags: reading the call (JSON to input) and
+/// refusing it, the work a command does before it would touch the database.
+fn hundred_thousand_tags() -> Result<(), Box<dyn std::error::Error>> {
+    let tags: Vec<String> = (0..100_000).map(|i| format!("tag {i}")).collect();
+    let call = serde_json::json!({
+        "personId": 1, "text": "Went out", "happenedOn": "2026-11-20", "tags": tags, "note": null
+    });
+    let today = NaiveDate::from_ymd_opt(2026, 11, 22).ok_or("date")?;
+    let mut refuse = Vec::with_capacity(30);
+    for _ in 0..30 {
+        let t = Instant::now();
+        let input: alongside::wins::WinInput = serde_json::from_value(call.clone())?;
+        let refused = input.validate(today).is_err();
+        refuse.push(t.elapsed());
+        assert!(refused);
+    }
+    report("refuse a win with 100,000 tags", refuse);
+    Ok(())
+}
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
+    hundred_thousand_tags()?;
     let dir = tempfile::tempdir()?;
     let mut conn = db::open_in(dir.path(), db::DEFAULT_BUSY_TIMEOUT)?.conn;
 

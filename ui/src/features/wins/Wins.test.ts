@@ -62,6 +62,37 @@ describe('Small wins', () => {
     expect(backend.wins).toHaveLength(0);
   });
 
+  it('keeps the line breaks of a note, and names the tag limit beside the tags', async () => {
+    const { backend, user } = await start();
+    const dialog = await addWin(user, 'Planned the weekend');
+    await user.type(within(dialog).getByLabelText('Note (optional)'), 'Friday{Enter}Saturday{Enter}Sunday');
+    for (const t of backend.tags) {
+      await user.click(within(dialog).getByRole('checkbox', { name: t.name }));
+    }
+    const extra = ['music', 'garden', 'reading', 'walks', 'friends', 'cooking', 'art', 'pets', 'sport', 'faith', 'games'];
+    for (const t of extra.slice(0, 11 - backend.tags.length)) {
+      await user.type(within(dialog).getByLabelText('New tag'), t);
+      await user.click(within(dialog).getByRole('button', { name: 'Add tag' }));
+      await within(dialog).findByRole('checkbox', { name: t, checked: true });
+    }
+    await user.click(within(dialog).getByRole('button', { name: 'Save this win' }));
+    const group = within(dialog).getByRole('group', { name: 'Tags (optional)' });
+    await waitFor(() =>
+      expect(group).toHaveAccessibleDescription('Please choose at most 10 tags for one win.'),
+    );
+    expect(within(group).getAllByRole('checkbox', { checked: true })).toHaveLength(11);
+    expect(backend.wins).toHaveLength(0);
+
+    await user.click(within(dialog).getByRole('checkbox', { name: backend.tags[0].name }));
+    await user.click(within(dialog).getByRole('button', { name: 'Save this win' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(backend.wins[0].note).toBe('Friday\nSaturday\nSunday');
+    router.go({ name: 'wins' });
+    const note = await screen.findByText(/Friday/);
+    expect(note).toHaveClass('lines');
+    expect(note.textContent).toBe('Friday\nSaturday\nSunday');
+  });
+
   it('opens with Ctrl+Shift+W, and celebrates a milestone', async () => {
     const { backend, user } = await start();
     for (let i = 0; i < 9; i++) {

@@ -479,6 +479,7 @@ export class FakeBackend {
         const w = args.win as WinInput;
         if (!w.text.trim()) throw invalid('text', 'Please add what happened.');
         if (w.text.length > 500) throw invalid('text', 'What happened is a little long.');
+        if (w.tags.length > 10) throw invalid('tags', 'Please choose at most 10 tags for one win.');
         const person = this.people.find((p) => p.id === w.personId);
         if (!person) throw { code: 'not_found', message: 'That person could not be found.', field: null };
         const win: Win = {
