@@ -8,7 +8,7 @@ use serde::de::DeserializeOwned;
 use tauri::ipc::{CommandArg, CommandItem, InvokeBody, InvokeError};
 use tauri::Runtime;
 
-use crate::error::{AppError, ErrorCode};
+use alongside_core::error::{AppError, ErrorCode};
 
 /// One command argument, read by name from the call's JSON object. A missing argument reads
 /// as `null`, so `Arg<Option<T>>` is optional and any other type is required.

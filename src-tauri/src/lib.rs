@@ -1,30 +1,18 @@
-//! Alongside: a desktop companion for family caregivers of someone living with a mental illness.
-//! Everything stays on this computer, in one SQLite file.
+//! Alongside's shell: everything that needs Tauri and nothing else. It builds the app (plugins,
+//! state, tray, the reminder thread) and turns each IPC call into one call of the core crate,
+//! `alongside_core`, where the features, their rules and their SQL live.
 
-pub mod app;
 pub mod background;
-pub mod crisis;
-pub mod db;
-pub mod error;
+pub mod commands;
 pub mod ipc;
-pub mod learn;
-pub mod people;
-pub mod practice_tools;
-pub mod practices;
-pub mod readiness;
-pub mod reminders;
 pub mod scheduler;
-pub mod search;
-pub mod settings;
-pub mod strain;
-pub mod validate;
-pub mod wins;
 
 use std::path::PathBuf;
 
 use tauri::{Manager, Runtime};
 
-pub use error::{Error, Result};
+use alongside_core::db;
+pub use alongside_core::{Error, Result};
 
 /// Overrides where Alongside keeps its data (tests, portable use).
 pub const DATA_DIR_ENV: &str = "ALONGSIDE_DATA_DIR";
@@ -40,33 +28,13 @@ impl<R: Runtime, T: Manager<R>> DbExt<R> for T {
     }
 }
 
-/// Now, as an RFC 3339 UTC timestamp for `created_at` columns.
-pub fn now_utc() -> String {
-    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
-}
-
-/// Writes an export into the Downloads folder (or Documents, or home) under a name that never
-/// overwrites an earlier one, and returns where it went.
-pub fn write_export<R: Runtime>(
-    app: &tauri::AppHandle<R>,
-    stem: &str,
-    ext: &str,
-    contents: &[u8],
-) -> Result<PathBuf> {
-    let dir = app
-        .path()
+/// The folder exports go to: Downloads, or Documents, or home.
+pub fn downloads<R: Runtime>(app: &tauri::AppHandle<R>) -> Result<PathBuf> {
+    app.path()
         .download_dir()
         .or_else(|_| app.path().document_dir())
         .or_else(|_| app.path().home_dir())
-        .map_err(|_| Error::invalid("export", "Alongside could not find your Downloads folder."))?;
-    let mut path = dir.join(format!("{stem}.{ext}"));
-    let mut n = 2;
-    while path.exists() {
-        path = dir.join(format!("{stem}-{n}.{ext}"));
-        n += 1;
-    }
-    std::fs::write(&path, contents)?;
-    Ok(path)
+        .map_err(|_| Error::invalid("export", "Alongside could not find your Downloads folder."))
 }
 
 fn data_dir<R: Runtime>(app: &tauri::App<R>) -> std::result::Result<PathBuf, tauri::Error> {
@@ -82,75 +50,75 @@ fn data_dir<R: Runtime>(app: &tauri::App<R>) -> std::result::Result<PathBuf, tau
 macro_rules! app_commands {
     () => {
         tauri::generate_handler![
-            $crate::app::commands::app_status,
-            $crate::app::commands::retry_database,
-            $crate::settings::commands::get_profile,
-            $crate::settings::commands::update_profile,
-            $crate::settings::commands::complete_onboarding,
-            $crate::people::commands::list_people,
-            $crate::people::commands::add_person,
-            $crate::people::commands::update_person,
-            $crate::people::commands::remove_person,
-            $crate::people::commands::restore_person,
-            $crate::crisis::commands::crisis_regions,
-            $crate::crisis::commands::crisis_help,
-            $crate::practices::commands::list_practices,
-            $crate::learn::commands::learn_library,
-            $crate::learn::commands::learn_card,
-            $crate::learn::commands::learn_search,
-            $crate::learn::commands::set_card_bookmark,
-            $crate::learn::commands::set_card_read,
-            $crate::wins::commands::add_win,
-            $crate::wins::commands::update_win,
-            $crate::wins::commands::delete_win,
-            $crate::wins::commands::restore_win,
-            $crate::wins::commands::list_wins,
-            $crate::wins::commands::wins_on_this_day,
-            $crate::wins::commands::list_tags,
-            $crate::wins::commands::add_tag,
-            $crate::wins::commands::rename_tag,
-            $crate::wins::commands::export_wins_csv,
-            $crate::readiness::commands::get_crisis_plan,
-            $crate::readiness::commands::save_safety_plan,
-            $crate::readiness::commands::get_safety_plan_version,
-            $crate::readiness::commands::add_warning_sign,
-            $crate::readiness::commands::update_warning_sign,
-            $crate::readiness::commands::remove_warning_sign,
-            $crate::readiness::commands::restore_warning_sign,
-            $crate::readiness::commands::record_signs_noticed,
-            $crate::readiness::commands::get_caregiver_card,
-            $crate::readiness::commands::save_caregiver_card,
-            $crate::strain::commands::list_self_checks,
-            $crate::strain::commands::strain_overview,
-            $crate::strain::commands::save_daily_check,
-            $crate::strain::commands::take_self_check,
-            $crate::strain::commands::save_self_care_plan,
-            $crate::practice_tools::commands::practice_log,
-            $crate::practice_tools::commands::add_listening_moment,
-            $crate::practice_tools::commands::add_checkin,
-            $crate::practice_tools::commands::save_starter,
-            $crate::practice_tools::commands::save_appointment,
-            $crate::practice_tools::commands::save_care_contact,
-            $crate::practice_tools::commands::add_boundary,
-            $crate::practice_tools::commands::give_space,
-            $crate::practice_tools::commands::end_give_space,
-            $crate::practice_tools::commands::remove_entry,
-            $crate::practice_tools::commands::restore_entry,
-            $crate::practice_tools::commands::today_plan,
-            $crate::practice_tools::commands::mark_suggestion,
-            $crate::reminders::commands::list_reminders,
-            $crate::reminders::commands::save_reminder,
-            $crate::reminders::commands::remove_reminder,
-            $crate::reminders::commands::restore_reminder,
-            $crate::reminders::commands::due_now,
-            $crate::reminders::commands::resolve_due,
-            $crate::reminders::commands::get_reminder_settings,
-            $crate::reminders::commands::save_reminder_settings,
-            $crate::reminders::commands::pause_reminders,
-            $crate::reminders::commands::send_test_notification,
-            $crate::reminders::commands::export_reminders_ics,
-            $crate::background::commands::background_status,
-            $crate::background::commands::set_start_at_login,
+            $crate::commands::startup::app_status,
+            $crate::commands::startup::retry_database,
+            $crate::commands::settings::get_profile,
+            $crate::commands::settings::update_profile,
+            $crate::commands::settings::complete_onboarding,
+            $crate::commands::people::list_people,
+            $crate::commands::people::add_person,
+            $crate::commands::people::update_person,
+            $crate::commands::people::remove_person,
+            $crate::commands::people::restore_person,
+            $crate::commands::crisis::crisis_regions,
+            $crate::commands::crisis::crisis_help,
+            $crate::commands::practices::list_practices,
+            $crate::commands::learn::learn_library,
+            $crate::commands::learn::learn_card,
+            $crate::commands::learn::learn_search,
+            $crate::commands::learn::set_card_bookmark,
+            $crate::commands::learn::set_card_read,
+            $crate::commands::wins::add_win,
+            $crate::commands::wins::update_win,
+            $crate::commands::wins::delete_win,
+            $crate::commands::wins::restore_win,
+            $crate::commands::wins::list_wins,
+            $crate::commands::wins::wins_on_this_day,
+            $crate::commands::wins::list_tags,
+            $crate::commands::wins::add_tag,
+            $crate::commands::wins::rename_tag,
+            $crate::commands::wins::export_wins_csv,
+            $crate::commands::readiness::get_crisis_plan,
+            $crate::commands::readiness::save_safety_plan,
+            $crate::commands::readiness::get_safety_plan_version,
+            $crate::commands::readiness::add_warning_sign,
+            $crate::commands::readiness::update_warning_sign,
+            $crate::commands::readiness::remove_warning_sign,
+            $crate::commands::readiness::restore_warning_sign,
+            $crate::commands::readiness::record_signs_noticed,
+            $crate::commands::readiness::get_caregiver_card,
+            $crate::commands::readiness::save_caregiver_card,
+            $crate::commands::strain::list_self_checks,
+            $crate::commands::strain::strain_overview,
+            $crate::commands::strain::save_daily_check,
+            $crate::commands::strain::take_self_check,
+            $crate::commands::strain::save_self_care_plan,
+            $crate::commands::practices::practice_log,
+            $crate::commands::practices::add_listening_moment,
+            $crate::commands::practices::add_checkin,
+            $crate::commands::practices::save_starter,
+            $crate::commands::practices::save_appointment,
+            $crate::commands::practices::save_care_contact,
+            $crate::commands::practices::add_boundary,
+            $crate::commands::practices::give_space,
+            $crate::commands::practices::end_give_space,
+            $crate::commands::practices::remove_entry,
+            $crate::commands::practices::restore_entry,
+            $crate::commands::today::today_plan,
+            $crate::commands::today::mark_suggestion,
+            $crate::commands::reminders::list_reminders,
+            $crate::commands::reminders::save_reminder,
+            $crate::commands::reminders::remove_reminder,
+            $crate::commands::reminders::restore_reminder,
+            $crate::commands::reminders::due_now,
+            $crate::commands::reminders::resolve_due,
+            $crate::commands::reminders::get_reminder_settings,
+            $crate::commands::reminders::save_reminder_settings,
+            $crate::commands::reminders::pause_reminders,
+            $crate::commands::reminders::send_test_notification,
+            $crate::commands::reminders::export_reminders_ics,
+            $crate::commands::background::background_status,
+            $crate::commands::background::set_start_at_login,
         ]
     };
 }
@@ -191,9 +159,9 @@ pub fn build<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             open_main_window(app, &dir)?;
             let (database, moved) = db::Database::open(dir, db::DEFAULT_BUSY_TIMEOUT);
             app.manage(database);
-            app.manage(app::commands::MovedAside(std::sync::Mutex::new(moved)));
-            app.manage(learn::commands::LearnIndex::default());
-            scheduler::tauri_glue::start(app.handle());
+            app.manage(commands::startup::MovedAside(std::sync::Mutex::new(moved)));
+            app.manage(alongside_core::learn::api::LearnIndex::default());
+            scheduler::start(app.handle());
             background::tray::build(app.handle());
             Ok(())
         })
@@ -210,6 +178,4 @@ pub fn run() {
 }
 
 #[cfg(test)]
-mod bindings;
-#[cfg(test)]
-mod input_tests;
+mod manifest_tests;

@@ -2,13 +2,13 @@
 
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use chrono::Utc;
 use tauri::menu::{Menu, MenuItem};
 use tauri::tray::TrayIconBuilder;
 use tauri::{AppHandle, Manager, Runtime, WindowEvent};
 
-use crate::reminders::store;
-use crate::scheduler::tauri_glue::SchedulerExt;
+use alongside_core::reminders::api;
+
+use crate::scheduler::SchedulerExt;
 use crate::DbExt;
 
 /// Whether a tray icon could be made.
@@ -24,10 +24,7 @@ pub fn show_main<R: Runtime>(app: &AppHandle<R>) {
 }
 
 fn pause_an_hour<R: Runtime>(app: &AppHandle<R>) {
-    let until = Utc::now() + chrono::Duration::hours(1);
-    if app.db().with(|c| store::pause_all(c, Some(until))).is_ok() {
-        app.replan();
-    }
+    let _ = app.replanned(api::pause_reminders(&app.db(), Some(60)));
 }
 
 /// Makes the tray icon. Returns false where the desktop has none.

@@ -1,5 +1,5 @@
-// Generated from the Rust types by src-tauri/src/bindings.rs. Do not edit by hand.
-// Regenerate: UPDATE_BINDINGS=1 cargo test -p alongside bindings
+// Generated from the Rust types by src-tauri/core/src/bindings.rs. Do not edit by hand.
+// Regenerate: UPDATE_BINDINGS=1 cargo test -p alongside-core bindings
 
 export type ErrorCode = "invalid_input" | "not_found" | "already_set_up" | "data_busy" | "database_too_new" | "database_unavailable" | "storage";
 

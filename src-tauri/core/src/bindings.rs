@@ -1,0 +1,157 @@
+//! TypeScript types for every command's arguments and results, generated from the Rust types.
+//! `ui/src/lib/bindings/index.ts` is committed; this test fails when it is stale.
+//! Regenerate with: `UPDATE_BINDINGS=1 cargo test -p alongside-core bindings`.
+
+use ts_rs::{Config, TS};
+
+use crate::{
+    crisis, error, learn, people, practices, readiness, reminders, settings, startup, strain,
+    today, wins,
+};
+
+fn render() -> String {
+    // SQLite ids fit well inside a JavaScript number.
+    let cfg = Config::new().with_large_int("number");
+    let decls = [
+        error::ErrorCode::decl(&cfg),
+        error::AppError::decl(&cfg),
+        startup::AppStatus::decl(&cfg),
+        people::Relationship::decl(&cfg),
+        people::Condition::decl(&cfg),
+        people::Person::decl(&cfg),
+        people::PersonInput::decl(&cfg),
+        settings::Profile::decl(&cfg),
+        settings::ProfileInput::decl(&cfg),
+        settings::OnboardingInput::decl(&cfg),
+        crisis::Source::decl(&cfg),
+        crisis::ContactKind::decl(&cfg),
+        crisis::Contact::decl(&cfg),
+        crisis::CrisisLine::decl(&cfg),
+        crisis::Region::decl(&cfg),
+        crisis::Guidance::decl(&cfg),
+        crisis::CrisisHelp::decl(&cfg),
+        crisis::RegionChoice::decl(&cfg),
+        practices::Avoid::decl(&cfg),
+        practices::ExerciseItem::decl(&cfg),
+        practices::Exercise::decl(&cfg),
+        practices::Practice::decl(&cfg),
+        learn::Topic::decl(&cfg),
+        learn::Span::decl(&cfg),
+        learn::Block::decl(&cfg),
+        learn::CardSummary::decl(&cfg),
+        learn::CardDetail::decl(&cfg),
+        learn::TopicGroup::decl(&cfg),
+        learn::Library::decl(&cfg),
+        crate::search::Segment::decl(&cfg),
+        learn::SearchHit::decl(&cfg),
+        wins::WinInput::decl(&cfg),
+        wins::Win::decl(&cfg),
+        wins::WinFilter::decl(&cfg),
+        wins::Cursor::decl(&cfg),
+        wins::PeriodCount::decl(&cfg),
+        wins::WinPage::decl(&cfg),
+        wins::Added::decl(&cfg),
+        wins::OnThisDay::decl(&cfg),
+        wins::Tag::decl(&cfg),
+        wins::Exported::decl(&cfg),
+        readiness::PlanSteps::decl(&cfg),
+        readiness::SafetyPlanInput::decl(&cfg),
+        readiness::SafetyPlan::decl(&cfg),
+        readiness::PlanVersion::decl(&cfg),
+        readiness::SavedPlan::decl(&cfg),
+        readiness::WarningSignInput::decl(&cfg),
+        readiness::WarningSign::decl(&cfg),
+        readiness::NoticedInput::decl(&cfg),
+        readiness::Noticed::decl(&cfg),
+        readiness::CrisisPlan::decl(&cfg),
+        readiness::CardContact::decl(&cfg),
+        readiness::CaregiverCard::decl(&cfg),
+        strain::instruments::AnswerChoice::decl(&cfg),
+        strain::instruments::Item::decl(&cfg),
+        strain::instruments::Subscale::decl(&cfg),
+        strain::instruments::Band::decl(&cfg),
+        strain::instruments::Instrument::decl(&cfg),
+        strain::instruments::Score::decl(&cfg),
+        strain::Sleep::decl(&cfg),
+        strain::DailyCheckInput::decl(&cfg),
+        strain::DailyCheck::decl(&cfg),
+        strain::SelfCheckInput::decl(&cfg),
+        strain::SelfCheckResult::decl(&cfg),
+        strain::SelfCarePlan::decl(&cfg),
+        strain::StrainPoint::decl(&cfg),
+        strain::PromptKind::decl(&cfg),
+        strain::TrendPrompt::decl(&cfg),
+        strain::StrainOverview::decl(&cfg),
+        practices::Listened::decl(&cfg),
+        practices::ListeningInput::decl(&cfg),
+        practices::ListeningMoment::decl(&cfg),
+        practices::CheckinWay::decl(&cfg),
+        practices::CheckinInput::decl(&cfg),
+        practices::Checkin::decl(&cfg),
+        practices::Starter::decl(&cfg),
+        practices::AppointmentInput::decl(&cfg),
+        practices::Appointment::decl(&cfg),
+        practices::CareKind::decl(&cfg),
+        practices::CareContactInput::decl(&cfg),
+        practices::CareContact::decl(&cfg),
+        practices::Whose::decl(&cfg),
+        practices::BoundaryInput::decl(&cfg),
+        practices::Boundary::decl(&cfg),
+        practices::GiveSpaceInput::decl(&cfg),
+        practices::GiveSpace::decl(&cfg),
+        practices::EntryKind::decl(&cfg),
+        practices::PracticeLog::decl(&cfg),
+        today::MarkState::decl(&cfg),
+        today::Suggestion::decl(&cfg),
+        today::LookBack::decl(&cfg),
+        today::TodayPlan::decl(&cfg),
+        reminders::schedule::Day::decl(&cfg),
+        reminders::schedule::Repeat::decl(&cfg),
+        reminders::schedule::ScheduleInput::decl(&cfg),
+        reminders::Purpose::decl(&cfg),
+        reminders::ReminderInput::decl(&cfg),
+        reminders::Reminder::decl(&cfg),
+        reminders::DueState::decl(&cfg),
+        reminders::DueItem::decl(&cfg),
+        reminders::SnoozeFor::decl(&cfg),
+        reminders::DueAction::decl(&cfg),
+        reminders::ReminderSettings::decl(&cfg),
+        startup::BackgroundStatus::decl(&cfg),
+    ];
+    let mut out = String::from(
+        "// Generated from the Rust types by src-tauri/core/src/bindings.rs. Do not edit by hand.\n\
+         // Regenerate: UPDATE_BINDINGS=1 cargo test -p alongside-core bindings\n\n",
+    );
+    for d in decls {
+        out.push_str("export ");
+        out.push_str(&d);
+        out.push_str("\n\n");
+    }
+    out.truncate(out.trim_end().len());
+    out.push('\n');
+    out
+}
+
+const BINDINGS: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../ui/src/lib/bindings/index.ts"
+);
+
+#[test]
+fn bindings_are_current() {
+    let fresh = render();
+    if std::env::var_os("UPDATE_BINDINGS").is_some() {
+        std::fs::create_dir_all(
+            std::path::Path::new(BINDINGS)
+                .parent()
+                .expect("bindings folder"),
+        )
+        .expect("create folder");
+        std::fs::write(BINDINGS, &fresh).expect("write bindings");
+    }
+    let committed = std::fs::read_to_string(BINDINGS).unwrap_or_default();
+    assert!(
+        committed == fresh,
+        "ui/src/lib/bindings/index.ts is stale. Regenerate: UPDATE_BINDINGS=1 cargo test -p alongside-core bindings"
+    );
+}

@@ -1,0 +1,315 @@
+//! Crisis help: the crisis lines and emergency number for the caregiver's region. The data is a
+//! dated file embedded in the app, so it works offline and never depends on the database.
+
+use std::sync::OnceLock;
+
+pub mod api;
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+const CRISIS_TOML: &str = include_str!("../../content/crisis.toml");
+
+/// The region shown when the caregiver's region is unknown or not chosen yet.
+pub const FALLBACK_REGION: &str = "OTHER";
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct CrisisData {
+    pub guidance: Guidance,
+    pub regions: Vec<Region>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Guidance {
+    #[serde(alias = "danger_now")]
+    pub danger_now: String,
+    #[serde(alias = "what_to_say")]
+    pub what_to_say: String,
+    #[serde(alias = "while_waiting")]
+    pub while_waiting: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Region {
+    pub code: String,
+    pub name: String,
+    pub emergency: String,
+    #[serde(default, alias = "emergency_note")]
+    pub emergency_note: Option<String>,
+    /// ISO date (YYYY-MM-DD) the entry was last checked against its sources.
+    #[serde(alias = "last_checked")]
+    pub last_checked: String,
+    pub sources: Vec<Source>,
+    pub lines: Vec<CrisisLine>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct Source {
+    pub title: String,
+    pub url: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct CrisisLine {
+    pub name: String,
+    pub about: String,
+    pub hours: String,
+    #[serde(default)]
+    pub note: Option<String>,
+    pub contacts: Vec<Contact>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ContactKind {
+    Call,
+    Text,
+    Chat,
+    Web,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct Contact {
+    pub kind: ContactKind,
+    pub value: String,
+    /// Extra words, e.g. "Text HOME to 741741".
+    #[serde(default)]
+    pub detail: Option<String>,
+}
+
+/// Everything Crisis help shows for one region.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct CrisisHelp {
+    pub region: Region,
+    pub guidance: Guidance,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct RegionChoice {
+    pub code: String,
+    pub name: String,
+}
+
+pub fn parse(text: &str) -> Result<CrisisData, toml::de::Error> {
+    toml::from_str(text)
+}
+
+/// The embedded data. If it ever failed to parse (the tests make sure it cannot), Crisis help
+/// still shows a minimal fallback rather than nothing.
+pub fn data() -> &'static CrisisData {
+    static DATA: OnceLock<CrisisData> = OnceLock::new();
+    DATA.get_or_init(|| parse(CRISIS_TOML).unwrap_or_else(|_| minimal()))
+}
+
+fn minimal() -> CrisisData {
+    CrisisData {
+        guidance: Guidance {
+            danger_now: "If someone is in danger right now, call your local emergency number."
+                .into(),
+            what_to_say: "Say that you are worried about someone and need help, and where you are."
+                .into(),
+            while_waiting: "Stay with them if it is safe, and keep your voice calm.".into(),
+        },
+        regions: vec![Region {
+            code: FALLBACK_REGION.into(),
+            name: "Somewhere else".into(),
+            emergency: "your local emergency number".into(),
+            emergency_note: None,
+            last_checked: "2026-11-01".into(),
+            sources: vec![Source {
+                title: "Find A Helpline".into(),
+                url: "https://findahelpline.com/".into(),
+            }],
+            lines: vec![CrisisLine {
+                name: "Find A Helpline".into(),
+                about: "A free directory of crisis lines in more than 130 countries.".into(),
+                hours: "Any time".into(),
+                note: None,
+                contacts: vec![Contact {
+                    kind: ContactKind::Web,
+                    value: "findahelpline.com".into(),
+                    detail: None,
+                }],
+            }],
+        }],
+    }
+}
+
+pub fn is_known_region(code: &str) -> bool {
+    data().regions.iter().any(|r| r.code == code)
+}
+
+pub fn regions() -> Vec<RegionChoice> {
+    data()
+        .regions
+        .iter()
+        .map(|r| RegionChoice {
+            code: r.code.clone(),
+            name: r.name.clone(),
+        })
+        .collect()
+}
+
+/// Crisis help for `code`, or the fallback region when the code is unknown: Crisis help never fails.
+pub fn help_for(code: &str) -> CrisisHelp {
+    let d = data();
+    let region = d
+        .regions
+        .iter()
+        .find(|r| r.code == code)
+        .or_else(|| d.regions.iter().find(|r| r.code == FALLBACK_REGION))
+        .or_else(|| d.regions.first())
+        .cloned()
+        .unwrap_or_else(|| minimal().regions.remove(0));
+    CrisisHelp {
+        region,
+        guidance: d.guidance.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn embedded() -> CrisisData {
+        parse(CRISIS_TOML).expect("content/crisis.toml parses")
+    }
+
+    fn is_iso_date(s: &str) -> bool {
+        chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok()
+    }
+
+    /// Digits and single spaces or hyphens between digits, 3 to 15 digits: how people write numbers.
+    fn is_phone_number(s: &str) -> bool {
+        let digits = s.chars().filter(char::is_ascii_digit).count();
+        (3..=15).contains(&digits)
+            && s.chars()
+                .all(|c| c.is_ascii_digit() || c == ' ' || c == '-')
+            && s.starts_with(|c: char| c.is_ascii_digit())
+            && s.ends_with(|c: char| c.is_ascii_digit())
+            && !s.contains("  ")
+    }
+
+    #[test]
+    fn every_region_is_complete_and_well_formed() {
+        let d = embedded();
+        let mut codes = std::collections::HashSet::new();
+        for r in &d.regions {
+            assert!(codes.insert(r.code.clone()), "duplicate region {}", r.code);
+            assert!(!r.name.trim().is_empty(), "{} has a name", r.code);
+            assert!(!r.lines.is_empty(), "{} has at least one line", r.code);
+            assert!(!r.sources.is_empty(), "{} has a source", r.code);
+            assert!(
+                is_iso_date(&r.last_checked),
+                "{} last_checked is a date",
+                r.code
+            );
+            if r.code != FALLBACK_REGION {
+                assert!(
+                    is_phone_number(&r.emergency),
+                    "{} emergency {:?}",
+                    r.code,
+                    r.emergency
+                );
+            }
+            for s in &r.sources {
+                assert!(
+                    s.url.starts_with("https://"),
+                    "{}: source {:?} is an https link",
+                    r.code,
+                    s.url
+                );
+                assert!(!s.title.trim().is_empty());
+            }
+            for l in &r.lines {
+                assert!(
+                    !l.contacts.is_empty(),
+                    "{}: {} has a way to reach it",
+                    r.code,
+                    l.name
+                );
+                assert!(!l.about.trim().is_empty() && !l.hours.trim().is_empty());
+                for c in &l.contacts {
+                    match c.kind {
+                        ContactKind::Call | ContactKind::Text => assert!(
+                            is_phone_number(&c.value),
+                            "{}: {} {:?} is a well-formed number",
+                            r.code,
+                            l.name,
+                            c.value
+                        ),
+                        ContactKind::Chat | ContactKind::Web => assert!(
+                            c.value.contains('.') && !c.value.contains(' '),
+                            "{}: {} {:?} is a web address",
+                            r.code,
+                            l.name,
+                            c.value
+                        ),
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_regions_the_app_promises_are_there() {
+        for code in ["US", "CA", "GB", "IE", "AU", "NZ", "EU", FALLBACK_REGION] {
+            assert!(is_known_region(code), "{code} is covered");
+        }
+        assert_eq!(help_for("US").region.emergency, "911");
+        assert_eq!(help_for("GB").region.emergency, "999");
+        assert_eq!(help_for("AU").region.emergency, "000");
+        assert_eq!(help_for("NZ").region.emergency, "111");
+        assert_eq!(help_for("EU").region.emergency, "112");
+        let us = help_for("US");
+        assert!(us
+            .region
+            .lines
+            .iter()
+            .any(|l| l.contacts.iter().any(|c| c.value == "988")));
+    }
+
+    #[test]
+    fn at_least_fifteen_countries_and_a_fallback() {
+        let d = embedded();
+        let countries: Vec<&str> = d
+            .regions
+            .iter()
+            .map(|r| r.code.as_str())
+            .filter(|c| *c != "EU" && *c != FALLBACK_REGION)
+            .collect();
+        assert!(countries.len() >= 15, "only {countries:?}");
+        assert!(countries
+            .iter()
+            .all(|c| c.len() == 2 && c.chars().all(|ch| ch.is_ascii_uppercase())));
+        assert_eq!(
+            d.regions.last().map(|r| r.code.as_str()),
+            Some(FALLBACK_REGION),
+            "the fallback comes last in the list"
+        );
+    }
+
+    #[test]
+    fn unknown_regions_fall_back_instead_of_failing() {
+        assert_eq!(help_for("Atlantis").region.code, FALLBACK_REGION);
+        assert_eq!(help_for("").region.code, FALLBACK_REGION);
+    }
+
+    #[test]
+    fn the_retired_us_press_3_option_is_not_listed() {
+        let text = CRISIS_TOML.to_lowercase();
+        assert!(
+            !text.contains("press 3"),
+            "the 988 press-3 option ended in July 2025"
+        );
+    }
+
+    #[test]
+    fn the_minimal_fallback_is_usable() {
+        let m = minimal();
+        assert_eq!(m.regions.len(), 1);
+        assert!(!m.regions[0].lines.is_empty());
+    }
+}

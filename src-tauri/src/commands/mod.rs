@@ -1,0 +1,15 @@
+//! One file per feature, the same names as `alongside_core`'s features and `ui/src/features/`:
+//! each command reads its arguments (`crate::ipc::Arg`) and makes one call into the core.
+
+pub mod background;
+pub mod crisis;
+pub mod learn;
+pub mod people;
+pub mod practices;
+pub mod readiness;
+pub mod reminders;
+pub mod settings;
+pub mod startup;
+pub mod strain;
+pub mod today;
+pub mod wins;
