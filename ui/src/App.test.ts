@@ -5,6 +5,7 @@ import App from './App.svelte';
 import { FakeBackend } from './lib/api/testing';
 import { expectAccessible } from './test/axe';
 import { router } from './lib/router.svelte';
+import { localDay } from './lib/dates';
 
 function setup(backend: FakeBackend) {
   backend.install();
@@ -173,5 +174,30 @@ describe('navigation', () => {
     expect(screen.getByRole('heading', { name: 'Why it matters' })).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: '← Back to Today' }));
     await screen.findByRole('heading', { name: 'Today' });
+  });
+
+  it('lists the main screens in order and marks the current one, sub-screens included', async () => {
+    const backend = new FakeBackend().onboarded();
+    backend.due = [
+      { id: 50, reminderId: 1, title: 'Text Sam', message: null, purpose: 'check_in', personId: 1, occurrence: `${localDay()}T18:00`, state: 'due', snoozedUntil: null },
+    ];
+    const { user } = setup(backend);
+    const nav = await screen.findByRole('navigation', { name: 'Main' });
+    await within(nav).findByRole('button', { name: /^Reminders\W+1 due$/ });
+    const names = within(nav).getAllByRole('button').map((b) => b.textContent);
+    expect(names).toEqual(['Today', 'Learn', 'Wins', 'Be ready', 'For you', 'Reminders1, 1 due', 'Settings']);
+    const current = () => within(nav).getAllByRole('button').filter((b) => b.getAttribute('aria-current') === 'page');
+
+    expect(current().map((b) => b.textContent)).toEqual(['Today']);
+    await user.click(within(nav).getByRole('button', { name: 'Settings' }));
+    await screen.findByRole('heading', { name: 'Settings', level: 1 });
+    expect(current().map((b) => b.textContent)).toEqual(['Settings']);
+    router.go({ name: 'card', slug: 'listening' });
+    await screen.findByRole('button', { name: 'Learn', current: 'page' });
+    router.go({ name: 'plan-print', personId: 1, version: 1 });
+    await screen.findByRole('button', { name: 'Be ready', current: 'page' });
+    router.go({ name: 'practice', id: 'listen' });
+    await screen.findByRole('heading', { level: 1 });
+    expect(current()).toEqual([]);
   });
 });

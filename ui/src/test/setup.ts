@@ -4,7 +4,7 @@ import { cleanup } from '@testing-library/svelte';
 import { resetBackendMock } from '../lib/api/testing';
 import { crisisHelp } from '../lib/crisis.svelte';
 import { router } from '../lib/router.svelte';
-import { dueNow } from '../lib/due.svelte';
+import { dueNow } from '../features/reminders/due.svelte';
 
 afterEach(() => {
   cleanup();

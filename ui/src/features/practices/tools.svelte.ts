@@ -25,6 +25,12 @@ export class PracticeTools {
     }
   }
 
+  /** "Removed the check-in." while an entry of one of these kinds can still be brought back. */
+  removedMessage(kinds: EntryKind[]): string | null {
+    const r = this.removed;
+    return r && kinds.includes(r.kind) ? `Removed ${r.label}.` : null;
+  }
+
   async undo() {
     const r = this.removed;
     this.removed = null;

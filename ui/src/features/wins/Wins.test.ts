@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import App from '../../App.svelte';
 import { FakeBackend } from '../../lib/api/testing';
 import { router } from '../../lib/router.svelte';
-import { localDay, monthLabel, yesterday } from '../../lib/wins.svelte';
+import { localDay, monthLabel, yesterday } from '../../lib/dates';
 import { expectAccessible } from '../../test/axe';
 
 async function start() {

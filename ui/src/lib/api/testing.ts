@@ -1,7 +1,7 @@
 // Test support: an in-memory stand-in for the Rust backend behind Tauri's IPC mock. Lives here
 // because ui/src/lib/api is the only code that touches @tauri-apps. Used by component tests only.
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
-import { localDay } from '../wins.svelte';
+import { localDay } from '../dates';
 
 /** Removes any IPC mock installed by a test. */
 export function resetBackendMock() {

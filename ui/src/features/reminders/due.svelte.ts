@@ -1,4 +1,4 @@
-import { api, type DueItem } from './api';
+import { api, type DueItem } from '../../lib/api';
 
 /** The Due now list, shared by Today and Reminders, refreshed when the scheduler says so. */
 class DueNow {
