@@ -6,7 +6,6 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use include_dir::{include_dir, Dir};
-use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -14,7 +13,12 @@ use crate::crisis::Source;
 use crate::people::Condition;
 
 pub mod api;
+mod markdown;
+#[cfg(test)]
+mod readability;
 pub mod store;
+
+pub use markdown::{blocks, plain_text};
 
 static CARDS_DIR: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/content/learn");
 
@@ -370,77 +374,6 @@ pub fn library(
     Library { bookmarked, topics }
 }
 
-/// Markdown to blocks. Raw HTML is dropped, links keep only their words, images are ignored.
-pub fn blocks(markdown: &str) -> Vec<Block> {
-    let mut out = Vec::new();
-    let mut spans: Vec<Span> = Vec::new();
-    let mut items: Vec<Vec<Span>> = Vec::new();
-    let mut list: Option<bool> = None;
-    let (mut strong, mut em) = (0u32, 0u32);
-    let mut heading = false;
-    let mut image = 0u32;
-
-    let push_text = |spans: &mut Vec<Span>, text: &str, strong: u32, em: u32| {
-        let (s, e) = (strong > 0, em > 0);
-        match spans.last_mut() {
-            Some(last) if last.strong == s && last.em == e => last.text.push_str(text),
-            _ => spans.push(Span {
-                text: text.to_owned(),
-                strong: s,
-                em: e,
-            }),
-        }
-    };
-
-    for event in Parser::new(markdown) {
-        match event {
-            Event::Start(Tag::Heading { .. }) => heading = true,
-            Event::End(TagEnd::Heading(_)) => {
-                heading = false;
-                let text: String = spans.drain(..).map(|s| s.text).collect();
-                out.push(Block::Heading {
-                    text: text.trim().to_owned(),
-                });
-            }
-            Event::Start(Tag::List(first)) => list = Some(first.is_some()),
-            Event::End(TagEnd::List(_)) => {
-                out.push(Block::List {
-                    ordered: list.unwrap_or(false),
-                    items: std::mem::take(&mut items),
-                });
-                list = None;
-            }
-            Event::End(TagEnd::Item) => items.push(trimmed(std::mem::take(&mut spans))),
-            Event::End(TagEnd::Paragraph) if list.is_none() => out.push(Block::Paragraph {
-                spans: trimmed(std::mem::take(&mut spans)),
-            }),
-            Event::End(TagEnd::Paragraph) => push_text(&mut spans, " ", strong, em),
-            Event::Start(Tag::Strong) => strong += 1,
-            Event::End(TagEnd::Strong) => strong = strong.saturating_sub(1),
-            Event::Start(Tag::Emphasis) => em += 1,
-            Event::End(TagEnd::Emphasis) => em = em.saturating_sub(1),
-            Event::Start(Tag::Image { .. }) => image += 1,
-            Event::End(TagEnd::Image) => image = image.saturating_sub(1),
-            Event::Text(t) | Event::Code(t) if image == 0 => push_text(&mut spans, &t, strong, em),
-            Event::SoftBreak | Event::HardBreak => push_text(&mut spans, " ", strong, em),
-            _ => {}
-        }
-    }
-    let _ = heading;
-    out
-}
-
-fn trimmed(mut spans: Vec<Span>) -> Vec<Span> {
-    if let Some(first) = spans.first_mut() {
-        first.text = first.text.trim_start().to_owned();
-    }
-    if let Some(last) = spans.last_mut() {
-        last.text = last.text.trim_end().to_owned();
-    }
-    spans.retain(|s| !s.text.is_empty());
-    spans
-}
-
 /// Longest search we accept; real questions are far shorter.
 pub const QUERY_MAX: usize = 200;
 
@@ -453,141 +386,6 @@ pub fn validate_query(query: &str) -> crate::error::Result<&str> {
         ));
     }
     Ok(q)
-}
-
-/// Words that stigmatize; cards use person-first language instead.
-pub const TERMS_TO_AVOID: &[&str] = &[
-    "schizophrenic",
-    "schizo",
-    "crazy",
-    "insane",
-    "psycho",
-    "lunatic",
-    "nuts",
-    "deranged",
-    "committed suicide",
-    "commit suicide",
-    "successful suicide",
-    "failed suicide",
-    "addict",
-    "addicts",
-    "junkie",
-    "alcoholic",
-    "alcoholics",
-    "anorexic",
-    "bulimic",
-    "manic depressive",
-    "manic-depressive",
-    "the mentally ill",
-    "mental patient",
-    "suffers from",
-    "suffering from",
-    "suffer from",
-    "a borderline",
-    "borderlines",
-    "crackhead",
-    "drunk",
-    "retarded",
-    "mad",
-];
-
-/// The avoided terms that appear in `text` as whole words.
-pub fn terms_to_avoid_in(text: &str) -> Vec<&'static str> {
-    let lower = text.to_lowercase();
-    TERMS_TO_AVOID
-        .iter()
-        .copied()
-        .filter(|t| {
-            lower.match_indices(t).any(|(i, _)| {
-                let before = lower[..i].chars().next_back();
-                let after = lower[i + t.len()..].chars().next();
-                !before.is_some_and(|c| c.is_ascii_alphabetic())
-                    && !after.is_some_and(|c| c.is_ascii_alphabetic())
-            })
-        })
-        .collect()
-}
-
-/// Markdown to plain prose for the reading-level formula: one sentence per line or item.
-pub fn plain_text(markdown: &str) -> String {
-    markdown
-        .lines()
-        .map(|l| {
-            let l = l.trim_start();
-            let l = l.trim_start_matches('#').trim_start();
-            let l = l
-                .strip_prefix("- ")
-                .or_else(|| l.strip_prefix("* "))
-                .unwrap_or(l);
-            let l = match l.split_once(". ") {
-                Some((n, rest)) if !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()) => rest,
-                _ => l,
-            };
-            l.replace(['*', '_', '`'], "")
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-fn syllables(word: &str) -> usize {
-    let w: String = word
-        .chars()
-        .filter(|c| c.is_ascii_alphabetic())
-        .map(|c| c.to_ascii_lowercase())
-        .collect();
-    if w.is_empty() {
-        return 0;
-    }
-    let is_vowel = |c: char| "aeiouy".contains(c);
-    let mut groups = 0;
-    let mut prev = false;
-    for c in w.chars() {
-        let v = is_vowel(c);
-        if v && !prev {
-            groups += 1;
-        }
-        prev = v;
-    }
-    if w.ends_with('e') && !w.ends_with("le") && groups > 1 {
-        groups -= 1;
-    }
-    groups.max(1)
-}
-
-/// Flesch–Kincaid grade level of plain prose. Every line ends a sentence too.
-pub fn reading_grade(text: &str) -> f64 {
-    let mut sentences = 0usize;
-    for line in text.lines() {
-        let mut current = String::new();
-        let chars: Vec<char> = line.chars().collect();
-        for (i, c) in chars.iter().enumerate() {
-            let ends = matches!(c, '.' | '!' | '?')
-                && chars
-                    .get(i + 1)
-                    .is_none_or(|n| n.is_whitespace() || matches!(n, '.' | '!' | '?'));
-            if ends {
-                if current.chars().any(|c| c.is_ascii_alphanumeric()) {
-                    sentences += 1;
-                }
-                current.clear();
-            } else {
-                current.push(*c);
-            }
-        }
-        if current.chars().any(|c| c.is_ascii_alphanumeric()) {
-            sentences += 1;
-        }
-    }
-    let words: Vec<&str> = text
-        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '\'' || c == '\u{2019}' || c == '-'))
-        .map(|w| w.trim_start_matches(|c: char| !c.is_ascii_alphanumeric()))
-        .filter(|w| !w.is_empty())
-        .collect();
-    if words.is_empty() || sentences == 0 {
-        return 0.0;
-    }
-    let syl: usize = words.iter().map(|w| syllables(w)).sum();
-    0.39 * words.len() as f64 / sentences as f64 + 11.8 * syl as f64 / words.len() as f64 - 15.59
 }
 
 #[cfg(test)]

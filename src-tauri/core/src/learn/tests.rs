@@ -2,6 +2,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::readability::{reading_grade, terms_to_avoid_in};
 use super::store::SearchIndex;
 use super::*;
 
