@@ -211,3 +211,5 @@ pub fn run() {
 
 #[cfg(test)]
 mod bindings;
+#[cfg(test)]
+mod proptests;
