@@ -86,7 +86,6 @@ fn proptest_complete_onboarding() {
             same_text(&a["onboarding"]["person"], out, &["name"])?;
             Ok(())
         },
-        ..Spec::default()
     });
 }
 
@@ -1100,4 +1099,14 @@ fn proptest_pause_reminders() {
         },
         ..Spec::default()
     });
+}
+
+/// The refusal check itself: a changed row is noticed, however it was made.
+#[test]
+fn a_changed_row_is_noticed() {
+    let h = Harness::new(false);
+    let before = h.snapshot_cached();
+    assert!(h.unchanged_since(&before));
+    h.sql("UPDATE profile SET region = 'GB';");
+    assert!(!h.unchanged_since(&before));
 }
