@@ -179,3 +179,5 @@ pub fn run() {
 
 #[cfg(test)]
 mod manifest_tests;
+#[cfg(test)]
+mod proptests;
