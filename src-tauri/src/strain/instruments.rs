@@ -52,6 +52,7 @@ pub struct AnswerChoice {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
 pub struct Item {
     pub text: String,
     #[serde(default)]
@@ -85,6 +86,7 @@ pub struct Subscale {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
 pub struct Band {
     pub min: u32,
     pub max: u32,

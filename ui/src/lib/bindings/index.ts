@@ -266,7 +266,7 @@ driver: string | null,
  * An answer at or above this value offers Crisis help and the caregiver's own card, gently
  * (not at once, as a crisis item does): for example feeling hopeless "Often".
  */
-offer_help_at: number | null, };
+offerHelpAt: number | null, };
 
 export type Subscale = { id: string, title: string, 
 /**
@@ -286,7 +286,7 @@ level: number, guidance: string, steps: Array<string>,
 /**
  * A result in this band offers Crisis help and the caregiver's own card.
  */
-offer_help: boolean, };
+offerHelp: boolean, };
 
 export type CrisisGuidance = { guidance: string, steps: Array<string>, };
 
