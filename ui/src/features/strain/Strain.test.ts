@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { render, screen, within } from '@testing-library/svelte';
+import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import App from '../../App.svelte';
 import { FakeBackend } from '../../lib/api/testing';
@@ -116,6 +116,8 @@ describe('Looking after you', () => {
     await answer(user, [null, null, null, null, null, null, null, null, 1]);
     const dialog = await screen.findByRole('dialog', { name: 'Crisis help' });
     expect(within(dialog).getByText('Thank you for answering honestly. You deserve support right now.')).toBeInTheDocument();
+    // Keyboard and screen-reader users land in it, not on the radio behind it.
+    await waitFor(() => expect(dialog.contains(document.activeElement)).toBe(true));
     expect(await within(dialog).findByText('999')).toBeInTheDocument();
     expect(within(dialog).getByRole('heading', { name: 'Samaritans' })).toBeInTheDocument();
     // It is about the caregiver: words for calling about oneself, and their own card.
@@ -125,9 +127,17 @@ describe('Looking after you', () => {
     expect(backend.results).toHaveLength(0);
     expect(backend.calls.filter((c) => c.cmd === 'take_self_check')).toHaveLength(0);
 
-    // Closed, the form still offers it.
+    // Closed, the form still offers it; changing to another answer above 0 does not reopen it.
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    await answer(user, [null, null, null, null, null, null, null, null, 2]);
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    // Back to "Not at all" and up again: that is a new answer above 0, so it opens again.
+    await answer(user, [null, null, null, null, null, null, null, null, 0]);
+    expect(screen.queryByText('Thank you for answering honestly. You deserve support right now.')).not.toBeInTheDocument();
+    await answer(user, [null, null, null, null, null, null, null, null, 3]);
+    expect(await screen.findByRole('dialog', { name: 'Crisis help' })).toBeInTheDocument();
+    await user.keyboard('{Escape}');
     await user.click(screen.getByRole('button', { name: 'Open Crisis help' }));
     expect(await screen.findByRole('dialog', { name: 'Crisis help' })).toBeInTheDocument();
     await user.keyboard('{Escape}');
