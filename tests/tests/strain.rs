@@ -96,7 +96,8 @@ async fn daily_check_phq4_history_chart_after_relaunch_and_phq9_item_nine() {
     app.alert("Please answer question 4.").await;
     app.answer(PHQ4[3], "Several days").await;
     app.click("See my result").await;
-    app.heading("Your result: Mild").await;
+    app.heading("Your result: mild range — a screening, not a diagnosis")
+        .await;
     app.sees("5 out of 12").await;
     app.button("Take the PHQ-9").await;
     assert!(app.no_dialog().await, "no crisis prompt for this PHQ-4");
@@ -179,7 +180,7 @@ async fn daily_check_phq4_history_chart_after_relaunch_and_phq9_item_nine() {
     for reassuring in [
         "That is good to hear",
         "Take this check again in a few weeks",
-        "Your result: Minimal",
+        "Your result: minimal range",
     ] {
         assert!(
             !text.contains(reassuring),
@@ -210,7 +211,8 @@ async fn daily_check_phq4_history_chart_after_relaunch_and_phq9_item_nine() {
         app.answer(q, if n == 5 { "Often" } else { "Never" }).await;
     }
     app.click("See my result").await;
-    app.heading("Your result: Few signs").await;
+    app.heading("Your result: few signs — our reflection, not a validated questionnaire")
+        .await;
     app.heading("Support for you").await;
     app.button("Write my card: When I need help myself").await;
     app.click("See your history and self-care plan").await;

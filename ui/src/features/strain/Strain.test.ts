@@ -91,7 +91,7 @@ describe('Looking after you', () => {
     await answer(user, [0, 1, 3, 1]);
     await expectAccessible(container);
     await user.click(screen.getByRole('button', { name: 'See my result' }));
-    expect(await screen.findByRole('heading', { name: 'Your result: Mild' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Your result: mild range — a screening, not a diagnosis' })).toBeInTheDocument();
     expect(screen.getByText(/5 out of 12/)).toBeInTheDocument();
     expect(screen.getByText('Low mood may be weighing on you.')).toBeInTheDocument();
     expect(screen.queryByText('Worry may be weighing on you.')).not.toBeInTheDocument();
@@ -152,7 +152,7 @@ describe('Looking after you', () => {
     expect(within(again).getByText(SELF_WORDS)).toBeInTheDocument();
     expect(backend.results).toHaveLength(0);
     expect(screen.queryByRole('table', { name: 'Self-check history, newest first' })).not.toBeInTheDocument();
-  });
+  }, 15_000);
 
   it('keeps Crisis help when saving the PHQ-9 fails', async () => {
     const { backend, user } = await start();
@@ -190,7 +190,7 @@ describe('Looking after you', () => {
     // The Minimal band's words and steps are gone.
     expect(screen.queryByText('Few signs.')).not.toBeInTheDocument();
     expect(screen.queryByText('Take a short walk')).not.toBeInTheDocument();
-    expect(screen.queryByRole('heading', { name: 'Your result: Minimal' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: 'Your result: minimal range — a screening, not a diagnosis' })).not.toBeInTheDocument();
   });
 
   it('words for calling about yourself come from the caregiver’s own card too', async () => {
@@ -216,7 +216,7 @@ describe('Looking after you', () => {
     // "Sometimes" hopeless, some signs: no offer.
     await answer(user, [1, 1, 1, 1, 1, 1, 1, 0, 0, 0], BURNOUT);
     await user.click(screen.getByRole('button', { name: 'See my result' }));
-    await screen.findByRole('heading', { name: 'Your result: Some signs' });
+    await screen.findByRole('heading', { name: 'Your result: some signs — our reflection, not a validated questionnaire' });
     expect(screen.queryByRole('region', { name: 'Support for you' })).not.toBeInTheDocument();
 
     // Hopeless "Often", few signs otherwise: Crisis help and the caregiver's own card.
@@ -224,7 +224,7 @@ describe('Looking after you', () => {
     await answer(user, [0, 0, 0, 0, 0, 2, 0, 0, 0, 0], BURNOUT);
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument(); // offered, never forced
     await user.click(screen.getByRole('button', { name: 'See my result' }));
-    await screen.findByRole('heading', { name: 'Your result: Few signs' });
+    await screen.findByRole('heading', { name: 'Your result: few signs — our reflection, not a validated questionnaire' });
     const offer = screen.getByRole('region', { name: 'Support for you' });
     expect(await within(offer).findByText('Jo')).toBeInTheDocument();
     expect(within(offer).getByRole('button', { name: 'See my card: When I need help myself' })).toBeInTheDocument();
@@ -237,7 +237,7 @@ describe('Looking after you', () => {
     await openCheck(user, 'Caregiver burnout check');
     await answer(user, [2, 2, 2, 2, 2, 0, 2, 0, 0, 0], BURNOUT);
     await user.click(screen.getByRole('button', { name: 'See my result' }));
-    await screen.findByRole('heading', { name: 'Your result: Many signs' });
+    await screen.findByRole('heading', { name: 'Your result: many signs — our reflection, not a validated questionnaire' });
     expect(screen.getByRole('region', { name: 'Support for you' })).toBeInTheDocument();
 
     // The history keeps the reflection apart from the screenings.
@@ -253,7 +253,7 @@ describe('Looking after you', () => {
     expect(
       screen.getByRole('img', { name: /Latest: Caregiver burnout check, 12 out of 20, many signs — our reflection, not a validated questionnaire/ }),
     ).toBeInTheDocument();
-  });
+  }, 15_000);
 
   it('a daily strain of 9 or 10 offers help gently, once a day at most', async () => {
     const { user } = await start();
