@@ -70,6 +70,7 @@ fn render() -> String {
         strain::instruments::Item::decl(&cfg),
         strain::instruments::Subscale::decl(&cfg),
         strain::instruments::Band::decl(&cfg),
+        strain::instruments::CrisisGuidance::decl(&cfg),
         strain::instruments::Instrument::decl(&cfg),
         strain::instruments::Score::decl(&cfg),
         strain::Sleep::decl(&cfg),

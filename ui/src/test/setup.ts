@@ -13,6 +13,8 @@ afterEach(() => {
   // App-wide state lives in modules; each test starts from a closed dialog on Today.
   crisisHelp.open = false;
   crisisHelp.message = null;
+  crisisHelp.forSelf = false;
+  crisisHelp.flagged = null;
   router.go({ name: 'today' });
   dueNow.items = [];
 });

@@ -16,6 +16,9 @@ pub const FALLBACK_REGION: &str = "OTHER";
 #[derive(Debug, Clone, Deserialize)]
 pub struct CrisisData {
     pub guidance: Guidance,
+    /// The same guidance for a caregiver calling about themselves.
+    #[serde(alias = "for_self")]
+    pub for_self: Guidance,
     pub regions: Vec<Region>,
 }
 
@@ -81,9 +84,13 @@ pub struct Contact {
 
 /// Everything Crisis help shows for one region.
 #[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
 pub struct CrisisHelp {
     pub region: Region,
+    /// For a call about someone else.
     pub guidance: Guidance,
+    /// For a call about oneself: from the caregiver's own self-check or "When I need help myself".
+    pub for_self: Guidance,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -111,6 +118,13 @@ fn minimal() -> CrisisData {
             what_to_say: "Say that you are worried about someone and need help, and where you are."
                 .into(),
             while_waiting: "Stay with them if it is safe, and keep your voice calm.".into(),
+        },
+        for_self: Guidance {
+            danger_now: "If you might act on thoughts of suicide, call your local emergency number now."
+                .into(),
+            what_to_say: "Say that you are having a very hard time and need to talk to someone."
+                .into(),
+            while_waiting: "Stay near other people if you can, and put distance between you and anything you could use to hurt yourself.".into(),
         },
         regions: vec![Region {
             code: FALLBACK_REGION.into(),
@@ -166,6 +180,7 @@ pub fn help_for(code: &str) -> CrisisHelp {
     CrisisHelp {
         region,
         guidance: d.guidance.clone(),
+        for_self: d.for_self.clone(),
     }
 }
 
@@ -304,6 +319,97 @@ mod tests {
             !text.contains("press 3"),
             "the 988 press-3 option ended in July 2025"
         );
+    }
+
+    #[test]
+    fn there_are_words_for_calling_about_oneself() {
+        for g in [&embedded().for_self, &minimal().for_self] {
+            for text in [&g.danger_now, &g.what_to_say, &g.while_waiting] {
+                assert!(!text.trim().is_empty());
+                assert!(
+                    !text.contains("someone I care about") && !text.contains("Stay with them"),
+                    "words for oneself, not for someone else: {text}"
+                );
+            }
+            assert!(
+                g.what_to_say.contains("having a really hard time")
+                    || g.what_to_say.contains("having a very hard time"),
+                "words for saying how you are yourself: {}",
+                g.what_to_say
+            );
+        }
+        let help = help_for("GB");
+        assert_ne!(help.for_self.what_to_say, help.guidance.what_to_say);
+        assert!(help.guidance.what_to_say.contains("someone I care about"));
+    }
+
+    #[test]
+    fn kids_help_phone_can_be_called_and_south_africa_leads_with_an_ambulance() {
+        let ca = help_for("CA").region;
+        let kids = ca
+            .lines
+            .iter()
+            .find(|l| l.name == "Kids Help Phone")
+            .expect("Kids Help Phone");
+        assert!(kids
+            .contacts
+            .iter()
+            .any(|c| c.kind == ContactKind::Call && c.value == "1-800-668-6868"));
+        assert!(kids
+            .contacts
+            .iter()
+            .any(|c| c.kind == ContactKind::Text && c.value == "686868"));
+        // 112 only works from mobiles in South Africa, so the number shown large is the ambulance.
+        let za = help_for("ZA").region;
+        assert_eq!(za.emergency, "10177");
+        let note = za.emergency_note.unwrap_or_default();
+        assert!(note.contains("112") && note.contains("mobile"), "{note}");
+    }
+
+    #[test]
+    fn sources_are_the_services_own_pages() {
+        let d = embedded();
+        let urls = |code: &str| -> Vec<String> {
+            d.regions
+                .iter()
+                .find(|r| r.code == code)
+                .map(|r| r.sources.iter().map(|s| s.url.clone()).collect())
+                .unwrap_or_default()
+        };
+        let all: Vec<String> = d
+            .regions
+            .iter()
+            .flat_map(|r| r.sources.iter().map(|s| s.url.clone()))
+            .collect();
+        // Weak sources: a ministry's home page, a police page for a health line, an old domain.
+        let weak = |u: &String| {
+            u == "https://www.sanidad.gob.es/"
+                || u == "https://www.gob.mx/salud"
+                || u.contains("policiafederal")
+                || u.starts_with("https://www.saude.gov.br/")
+        };
+        assert!(!all.iter().any(weak), "{all:?}");
+        assert!(urls("ES").iter().any(|u| u.contains("linea024")));
+        assert!(urls("MX").iter().any(|u| u.contains("linea-de-la-vida")));
+        assert!(urls("MX").iter().any(|u| u.ends_with("/911")));
+        assert!(urls("BR")
+            .iter()
+            .any(|u| u.starts_with("https://www.gov.br/saude/")));
+    }
+
+    #[test]
+    fn changed_regions_carry_the_date_they_were_checked() {
+        // The dated-data rule: a region whose lines or sources changed in the December review
+        // says so, so nobody trusts an older check for the new numbers.
+        let d = embedded();
+        for code in ["CA", "ZA", "ES", "MX", "BR"] {
+            let r = d.regions.iter().find(|r| r.code == code).expect("region");
+            assert!(
+                r.last_checked.as_str() >= "2026-12-03",
+                "{code} was last checked {}",
+                r.last_checked
+            );
+        }
     }
 
     #[test]

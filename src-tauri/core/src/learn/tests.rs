@@ -344,3 +344,19 @@ fn long_searches_are_refused_kindly() {
     assert!(e.caregiver_message().contains("200 characters"));
     assert_eq!(validate_query("  mania ").expect("ok"), "mania");
 }
+
+#[test]
+fn cards_describe_reactions_in_plain_words_not_clinical_labels() {
+    // "Denial" is a clinical label for what a caregiver will simply hear as "there is no
+    // problem". It stays a search keyword (people type it), but the words shown say what happens.
+    let mut found = Vec::new();
+    for c in all() {
+        let shown = format!("{} {} {} {}", c.title, c.summary, c.try_this, c.body).to_lowercase();
+        for label in ["denial", "in denial"] {
+            if shown.contains(label) {
+                found.push(format!("{}: {label}", c.slug));
+            }
+        }
+    }
+    assert!(found.is_empty(), "{found:?}");
+}

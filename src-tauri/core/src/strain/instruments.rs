@@ -30,6 +30,10 @@ pub struct Instrument {
     /// Words shown with Crisis help when a crisis item is answered above its lowest value.
     #[serde(default, alias = "crisis_message")]
     pub crisis_message: Option<String>,
+    /// Replaces the band's guidance and steps whenever the crisis flag is set: a low total must
+    /// never read as reassurance beside an answer about thoughts of death or self-harm.
+    #[serde(default, alias = "crisis_guidance")]
+    pub crisis_guidance: Option<CrisisGuidance>,
     pub answers: Vec<AnswerChoice>,
     pub items: Vec<Item>,
     #[serde(default)]
@@ -48,6 +52,7 @@ pub struct AnswerChoice {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
 pub struct Item {
     pub text: String,
     #[serde(default)]
@@ -58,6 +63,10 @@ pub struct Item {
     /// A short phrase naming the sign, for results that say what drove them.
     #[serde(default)]
     pub driver: Option<String>,
+    /// An answer at or above this value offers Crisis help and the caregiver's own card, gently
+    /// (not at once, as a crisis item does): for example feeling hopeless "Often".
+    #[serde(default, alias = "offer_help_at")]
+    pub offer_help_at: Option<u8>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
@@ -77,12 +86,23 @@ pub struct Subscale {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
 pub struct Band {
     pub min: u32,
     pub max: u32,
     pub label: String,
     /// Higher is more severe; used to notice a worse band than last time.
     pub level: u32,
+    pub guidance: String,
+    pub steps: Vec<String>,
+    /// A result in this band offers Crisis help and the caregiver's own card.
+    #[serde(default, alias = "offer_help")]
+    pub offer_help: bool,
+}
+
+/// Words for a case that outranks the band, held as data next to the bands.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct CrisisGuidance {
     pub guidance: String,
     pub steps: Vec<String>,
 }
@@ -96,6 +116,8 @@ pub struct Vector {
     pub positive: Vec<String>,
     #[serde(default)]
     pub crisis: bool,
+    #[serde(default, alias = "offer_help")]
+    pub offer_help: bool,
 }
 
 /// What a set of answers means.
@@ -110,6 +132,9 @@ pub struct Score {
     pub positive: Vec<String>,
     /// True when a crisis item was answered above its lowest value.
     pub crisis: bool,
+    /// True when an answer or the band calls for offering Crisis help and the caregiver's own
+    /// card (also true whenever `crisis` is).
+    pub offer_help: bool,
     /// The signs answered at the top of the scale (or, if none, the next value down), in item
     /// order: what drove the result.
     pub drivers: Vec<String>,
@@ -213,6 +238,13 @@ impl Instrument {
             .iter()
             .zip(answers)
             .any(|(item, v)| item.crisis && *v > self.lowest());
+        let offer_help = crisis
+            || band.is_some_and(|b| b.offer_help)
+            || self
+                .items
+                .iter()
+                .zip(answers)
+                .any(|(item, v)| item.offer_help_at.is_some_and(|at| *v >= at));
         let top = self.highest();
         let drivers_at = if answers.contains(&top) {
             top
@@ -233,12 +265,18 @@ impl Instrument {
             level: band.map_or(0, |b| b.level),
             positive,
             crisis,
+            offer_help,
             drivers,
         }
     }
 
     pub fn band(&self, label: &str) -> Option<&Band> {
         self.bands.iter().find(|b| b.label == label)
+    }
+
+    /// Whether any question opens Crisis help when answered above its lowest value.
+    pub fn has_crisis_item(&self) -> bool {
+        self.items.iter().any(|i| i.crisis)
     }
 }
 

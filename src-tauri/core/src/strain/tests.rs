@@ -106,6 +106,13 @@ fn every_vector_scores_exactly_as_published() {
             assert_eq!(s.band, v.band, "{} {:?} band", i.id, v.answers);
             assert_eq!(s.positive, v.positive, "{} {:?} positive", i.id, v.answers);
             assert_eq!(s.crisis, v.crisis, "{} {:?} crisis", i.id, v.answers);
+            assert_eq!(
+                s.offer_help,
+                v.offer_help || v.crisis,
+                "{} {:?} offers help",
+                i.id,
+                v.answers
+            );
             n += 1;
         }
         // Every band boundary is covered by a vector.
@@ -185,6 +192,109 @@ fn phq4_pairs_are_positive_at_three() {
         .filter_map(|s| s.offer.as_deref())
         .collect();
     assert_eq!(offers, ["gad7", "phq9"]);
+}
+
+/// Words that reassure: right for a low band, wrong beside thoughts of death or self-harm.
+const REASSURING: [&str; 6] = [
+    "good to hear",
+    "few signs",
+    "in a few weeks",
+    "keep doing what helps",
+    "often gets better",
+    "common",
+];
+
+#[test]
+fn every_instrument_with_a_crisis_item_has_crisis_words_and_guidance() {
+    let with_crisis: Vec<&Instrument> = instruments::all()
+        .iter()
+        .filter(|i| i.has_crisis_item())
+        .collect();
+    assert!(!with_crisis.is_empty(), "the PHQ-9 has one");
+    for i in with_crisis {
+        let message = i.crisis_message.as_deref().unwrap_or_default();
+        assert!(!message.trim().is_empty(), "{}: a crisis message", i.id);
+        let g = i
+            .crisis_guidance
+            .as_ref()
+            .unwrap_or_else(|| panic!("{}: crisis guidance next to the bands", i.id));
+        assert!(
+            !g.guidance.trim().is_empty() && g.steps.len() >= 3,
+            "{}",
+            i.id
+        );
+        let all = format!("{} {}", g.guidance, g.steps.join(" ")).to_lowercase();
+        for words in REASSURING {
+            assert!(
+                !all.contains(words),
+                "{}: crisis guidance says {words:?}",
+                i.id
+            );
+        }
+        // It points to today, to the caregiver's own doctor, and to the lines.
+        for needed in ["today", "doctor", "crisis line", "emergency"] {
+            assert!(
+                all.contains(needed),
+                "{}: crisis guidance names {needed:?}",
+                i.id
+            );
+        }
+    }
+    // Guidance for a crisis only makes sense where a crisis item exists.
+    for i in instruments::all().iter().filter(|i| !i.has_crisis_item()) {
+        assert!(i.crisis_guidance.is_none(), "{}", i.id);
+    }
+}
+
+#[test]
+fn the_band_text_a_crisis_replaces_would_have_reassured() {
+    // The case the guidance exists for: item 9 alone, in the lowest band.
+    let phq9 = inst("phq9");
+    let s = phq9.score(&[0, 0, 0, 0, 0, 0, 0, 0, 1]);
+    assert!(s.crisis && s.offer_help);
+    let band = phq9.band(&s.band).expect("band");
+    let text = format!("{} {}", band.guidance, band.steps.join(" ")).to_lowercase();
+    assert!(
+        REASSURING.iter().any(|w| text.contains(w)),
+        "the Minimal band reassures, so it must give way: {text}"
+    );
+}
+
+#[test]
+fn the_burnout_check_offers_help_for_hopelessness_and_many_signs() {
+    let b = inst("burnout");
+    let hopeless = b
+        .items
+        .iter()
+        .position(|i| i.text.contains("hopeless"))
+        .expect("a hopelessness statement");
+    assert_eq!(b.items[hopeless].offer_help_at, Some(2), "at \"Often\"");
+    assert!(
+        !b.has_crisis_item(),
+        "it offers help gently; it does not open it at once"
+    );
+    let mut answers = vec![0u8; b.items.len()];
+    answers[hopeless] = 1;
+    assert!(
+        !b.score(&answers).offer_help,
+        "\"Sometimes\" is not the rule"
+    );
+    answers[hopeless] = 2;
+    let s = b.score(&answers);
+    assert!(s.offer_help && !s.crisis, "\"Often\" offers help");
+    assert_eq!(s.band, "Few signs", "even with a low total");
+    // "Many signs" offers help whatever the answers; the other bands do not.
+    for band in &b.bands {
+        assert_eq!(
+            band.offer_help,
+            band.label == "Many signs",
+            "{}",
+            band.label
+        );
+    }
+    let s = b.score(&[2, 2, 2, 2, 2, 0, 2, 0, 0, 0]);
+    assert!(s.offer_help && s.band == "Many signs");
+    assert!(!b.score(&[1; 10]).offer_help);
 }
 
 #[test]

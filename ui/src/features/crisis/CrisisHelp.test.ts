@@ -34,6 +34,34 @@ describe('CrisisHelp', () => {
     expect(await screen.findByText('From now on, Crisis help shows United Kingdom first.')).toBeInTheDocument();
   });
 
+  it('shows each source’s address, not only its title', async () => {
+    new FakeBackend().install();
+    render(CrisisHelp, { region: 'US' });
+    const sources = await screen.findByRole('list', { name: 'Sources' });
+    expect(sources).toHaveTextContent('988 Lifeline: https://988lifeline.org/');
+  });
+
+  it('has words for calling about someone else, and about yourself', async () => {
+    new FakeBackend().install();
+    const user = userEvent.setup();
+    const { container } = render(CrisisHelp, { region: 'GB', forSelf: true });
+    expect(await screen.findByText('Say: I’m having a really hard time and I need to talk to someone.')).toBeVisible();
+    expect(screen.getByText('If you might act on thoughts of suicide, call the emergency number now.')).toBeInTheDocument();
+    expect(screen.queryByText('Say you are worried about someone.')).not.toBeInTheDocument();
+    await expectAccessible(container);
+    // The caregiver can switch, by keyboard too.
+    await user.click(screen.getByRole('radio', { name: 'Someone I care about' }));
+    expect(screen.getByText('Say you are worried about someone.')).toBeInTheDocument();
+    expect(screen.queryByText(/I’m having a really hard time/)).not.toBeInTheDocument();
+  });
+
+  it('is about someone else unless opened for the caregiver', async () => {
+    new FakeBackend().install();
+    render(CrisisHelp, { region: 'GB' });
+    expect(await screen.findByRole('radio', { name: 'Someone I care about' })).toBeChecked();
+    expect(screen.getByText('If someone is in danger right now, call the emergency number.')).toBeInTheDocument();
+  });
+
   it('falls back to emergency numbers if the lines cannot be loaded', async () => {
     breakBackend();
     render(CrisisHelp, { region: 'US' });

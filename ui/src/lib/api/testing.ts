@@ -80,6 +80,11 @@ const guidance = {
   whatToSay: 'Say you are worried about someone.',
   whileWaiting: 'Stay close.',
 };
+const forSelf = {
+  dangerNow: 'If you might act on thoughts of suicide, call the emergency number now.',
+  whatToSay: 'Say: I’m having a really hard time and I need to talk to someone.',
+  whileWaiting: 'Go to where other people are.',
+};
 
 export function crisisFor(code: string): CrisisHelp {
   const lines: Record<string, CrisisHelp['region']> = {
@@ -135,7 +140,7 @@ export function crisisFor(code: string): CrisisHelp {
       },
     ],
   };
-  return { region, guidance };
+  return { region, guidance, forSelf };
 }
 
 export const PRACTICES: Practice[] = [
@@ -198,7 +203,7 @@ const ANSWERS = [
 ];
 const steps = ['Take a short walk', 'Tell someone you trust'];
 
-/** Two instruments shaped like the shipped ones, enough for the screens. */
+/** Instruments shaped like the shipped ones, enough for the screens. */
 export const INSTRUMENTS: Instrument[] = [
   {
     id: 'phq4',
@@ -211,17 +216,18 @@ export const INSTRUMENTS: Instrument[] = [
     licence: 'Public domain.',
     note: 'This is a screening, not a diagnosis.',
     crisisMessage: null,
+    crisisGuidance: null,
     answers: ANSWERS,
-    items: ['Nervous', 'Worrying', 'Little interest', 'Feeling down'].map((text) => ({ text, reverse: false, crisis: false, driver: null })),
+    items: ['Nervous', 'Worrying', 'Little interest', 'Feeling down'].map((text) => ({ text, reverse: false, crisis: false, driver: null, offerHelpAt: null })),
     subscales: [
       { id: 'anxiety', title: 'Anxiety', items: [1, 2], positiveAt: 3, offer: 'gad7', positiveText: 'Worry may be weighing on you.' },
       { id: 'depression', title: 'Depression', items: [3, 4], positiveAt: 3, offer: 'phq9', positiveText: 'Low mood may be weighing on you.' },
     ],
     bands: [
-      { min: 0, max: 2, label: 'Normal', level: 0, guidance: 'Few signs right now.', steps },
-      { min: 3, max: 5, label: 'Mild', level: 1, guidance: 'Some signs of strain.', steps },
-      { min: 6, max: 8, label: 'Moderate', level: 2, guidance: 'A fair amount.', steps },
-      { min: 9, max: 12, label: 'Severe', level: 3, guidance: 'A lot right now.', steps },
+      { min: 0, max: 2, label: 'Normal', level: 0, guidance: 'Few signs right now.', steps, offerHelp: false },
+      { min: 3, max: 5, label: 'Mild', level: 1, guidance: 'Some signs of strain.', steps, offerHelp: false },
+      { min: 6, max: 8, label: 'Moderate', level: 2, guidance: 'A fair amount.', steps, offerHelp: false },
+      { min: 9, max: 12, label: 'Severe', level: 3, guidance: 'A lot right now.', steps, offerHelp: false },
     ],
   },
   {
@@ -235,12 +241,47 @@ export const INSTRUMENTS: Instrument[] = [
     licence: 'Public domain.',
     note: 'This is a screening, not a diagnosis.',
     crisisMessage: 'Thank you for answering honestly. You deserve support right now.',
+    crisisGuidance: {
+      guidance: 'Your answer to the last question comes first. Please talk to someone today.',
+      steps: ['Call a crisis line today.', 'Call your own doctor today.', 'If you might act on these thoughts, call the emergency number.'],
+    },
     answers: ANSWERS,
-    items: Array.from({ length: 9 }, (_, i) => ({ text: `Question ${i + 1}`, reverse: false, crisis: i === 8, driver: null })),
+    items: Array.from({ length: 9 }, (_, i) => ({ text: `Question ${i + 1}`, reverse: false, crisis: i === 8, driver: null, offerHelpAt: null })),
     subscales: [],
     bands: [
-      { min: 0, max: 4, label: 'Minimal', level: 0, guidance: 'Few signs.', steps },
-      { min: 5, max: 27, label: 'Mild or more', level: 1, guidance: 'Some signs.', steps },
+      { min: 0, max: 4, label: 'Minimal', level: 0, guidance: 'Few signs.', steps, offerHelp: false },
+      { min: 5, max: 27, label: 'Mild or more', level: 1, guidance: 'Some signs.', steps, offerHelp: false },
+    ],
+  },
+  {
+    id: 'burnout',
+    title: 'Caregiver burnout check',
+    summary: 'Ten statements about how caring is affecting you.',
+    validated: false,
+    recall: 'Over the last month',
+    stem: 'how often has each of these been true for you?',
+    attribution: 'Written by the Alongside team; not a validated questionnaire.',
+    licence: 'Part of Alongside.',
+    note: 'This is a reflection, not a test or a diagnosis.',
+    crisisMessage: null,
+    crisisGuidance: null,
+    answers: [
+      { value: 0, label: 'Never' },
+      { value: 1, label: 'Sometimes' },
+      { value: 2, label: 'Often' },
+    ],
+    items: Array.from({ length: 10 }, (_, i) => ({
+      text: i === 5 ? 'I feel hopeless, as if things will never get better.' : `Statement ${i + 1}`,
+      reverse: false,
+      crisis: false,
+      driver: null,
+      offerHelpAt: i === 5 ? 2 : null,
+    })),
+    subscales: [],
+    bands: [
+      { min: 0, max: 5, label: 'Few signs', level: 0, guidance: 'Few signs of burnout.', steps, offerHelp: false },
+      { min: 6, max: 11, label: 'Some signs', level: 1, guidance: 'Some signs of burnout.', steps, offerHelp: false },
+      { min: 12, max: 20, label: 'Many signs', level: 2, guidance: 'Many signs of burnout.', steps, offerHelp: true },
     ],
   },
 ];
@@ -820,11 +861,14 @@ export class FakeBackend {
           answers,
           score: {
             total,
-            max: inst.items.length * 3,
+            max: inst.items.length * Math.max(...inst.answers.map((a) => a.value)),
             band: band.label,
             level: band.level,
             positive,
             crisis: inst.items.some((it, i) => it.crisis && answers[i] > 0),
+            offerHelp:
+              band.offerHelp ||
+              inst.items.some((it, i) => (it.crisis && answers[i] > 0) || (it.offerHelpAt !== null && answers[i] >= it.offerHelpAt)),
             drivers: [],
           },
         };

@@ -61,7 +61,15 @@ lastChecked: string, sources: Array<Source>, lines: Array<CrisisLine>, };
 
 export type Guidance = { dangerNow: string, whatToSay: string, whileWaiting: string, };
 
-export type CrisisHelp = { region: Region, guidance: Guidance, };
+export type CrisisHelp = { region: Region, 
+/**
+ * For a call about someone else.
+ */
+guidance: Guidance, 
+/**
+ * For a call about oneself: from the caregiver's own self-check or "When I need help myself".
+ */
+forSelf: Guidance, };
 
 export type RegionChoice = { code: string, name: string, };
 
@@ -253,7 +261,12 @@ crisis: boolean,
 /**
  * A short phrase naming the sign, for results that say what drove them.
  */
-driver: string | null, };
+driver: string | null, 
+/**
+ * An answer at or above this value offers Crisis help and the caregiver's own card, gently
+ * (not at once, as a crisis item does): for example feeling hopeless "Often".
+ */
+offerHelpAt: number | null, };
 
 export type Subscale = { id: string, title: string, 
 /**
@@ -269,7 +282,13 @@ export type Band = { min: number, max: number, label: string,
 /**
  * Higher is more severe; used to notice a worse band than last time.
  */
-level: number, guidance: string, steps: Array<string>, };
+level: number, guidance: string, steps: Array<string>, 
+/**
+ * A result in this band offers Crisis help and the caregiver's own card.
+ */
+offerHelp: boolean, };
+
+export type CrisisGuidance = { guidance: string, steps: Array<string>, };
 
 export type Instrument = { id: string, title: string, summary: string, 
 /**
@@ -279,7 +298,12 @@ validated: boolean, recall: string, stem: string, attribution: string, licence: 
 /**
  * Words shown with Crisis help when a crisis item is answered above its lowest value.
  */
-crisisMessage: string | null, answers: Array<AnswerChoice>, items: Array<Item>, subscales: Array<Subscale>, bands: Array<Band>, };
+crisisMessage: string | null, 
+/**
+ * Replaces the band's guidance and steps whenever the crisis flag is set: a low total must
+ * never read as reassurance beside an answer about thoughts of death or self-harm.
+ */
+crisisGuidance: CrisisGuidance | null, answers: Array<AnswerChoice>, items: Array<Item>, subscales: Array<Subscale>, bands: Array<Band>, };
 
 export type Score = { total: number, max: number, band: string, level: number, 
 /**
@@ -290,6 +314,11 @@ positive: Array<string>,
  * True when a crisis item was answered above its lowest value.
  */
 crisis: boolean, 
+/**
+ * True when an answer or the band calls for offering Crisis help and the caregiver's own
+ * card (also true whenever `crisis` is).
+ */
+offerHelp: boolean, 
 /**
  * The signs answered at the top of the scale (or, if none, the next value down), in item
  * order: what drove the result.
