@@ -7,9 +7,9 @@ use std::sync::mpsc::channel;
 use std::time::{Duration, Instant};
 
 use alongside_core::db;
+use alongside_core::reminders::planning::{plan, run, Outcome, SystemClock, World};
 use alongside_core::reminders::schedule::{Day, Repeat, ScheduleInput};
 use alongside_core::reminders::{store, Purpose, ReminderInput};
-use alongside_core::reminders::planning::{plan, run, Outcome, SystemClock, World};
 use chrono::{Duration as ChronoDuration, Timelike, Utc};
 
 const ZONES: [&str; 5] = [

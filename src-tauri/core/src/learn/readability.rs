@@ -54,7 +54,6 @@ pub fn terms_to_avoid_in(text: &str) -> Vec<&'static str> {
         .collect()
 }
 
-
 fn syllables(word: &str) -> usize {
     let w: String = word
         .chars()
