@@ -62,4 +62,21 @@ mod tests {
         assert!(e.to_string().contains("unreadable a win's day"), "{e}");
         assert!(stored_minute("2026-12-03", "a time").is_err());
     }
+
+    #[test]
+    fn an_unreadable_stored_day_is_reported_by_every_reader_never_dropped() {
+        let conn = crate::db::open_in_memory().expect("db");
+        conn.execute_batch(
+            "INSERT INTO people (id, name, relationship, created_at) VALUES (1, 'Sam', 'child', 'x');
+             INSERT INTO wins (person_id, happened_on, text, created_at) VALUES (1, 'someday', 'Out', 'x');
+             INSERT INTO checkins (person_id, happened_on, how, created_at) VALUES (1, 'someday', 'call', 'x');
+             INSERT INTO daily_checks (day, strain, for_myself, updated_at) VALUES ('someday', 3, 1, 'x');",
+        )
+        .expect("rows");
+        let early = NaiveDate::from_ymd_opt(2000, 1, 1).expect("date");
+        assert!(crate::wins::store::recent(&conn, early).is_err());
+        assert!(crate::practices::store::last_checkins(&conn).is_err());
+        assert!(crate::strain::store::strain_since(&conn, early).is_err());
+        assert!(crate::reminders::store::world_facts(&conn, early).is_err());
+    }
 }

@@ -6,11 +6,11 @@ use rusqlite::{params, Connection, Row};
 use super::{
     Appointment, Boundary, BoundaryInput, CareContact, CareContactInput, CareKind, Checkin,
     CheckinWay, EntryKind, GiveSpace, Listened, ListeningMoment, Starter, ValidAppointment,
-    ValidCheckin, ValidListening, Whose, LOCAL_MINUTE,
+    ValidCheckin, ValidListening, Whose,
 };
 use crate::error::{Error, Result};
 
-const DAY: &str = "%Y-%m-%d";
+use crate::dates;
 /// How many of each kind the practice pages list.
 pub const LIST_LIMIT: u32 = 200;
 
@@ -38,7 +38,7 @@ pub fn add_moment(conn: &Connection, m: &ValidListening, now: &str) -> Result<Li
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         params![
             m.person_id,
-            m.happened_on.format(DAY).to_string(),
+            dates::day_text(m.happened_on),
             m.shared,
             m.listened.as_str(),
             m.learned,
@@ -86,7 +86,7 @@ pub fn add_checkin(conn: &Connection, c: &ValidCheckin, now: &str) -> Result<Che
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         params![
             c.person_id,
-            c.happened_on.format(DAY).to_string(),
+            dates::day_text(c.happened_on),
             c.how.as_str(),
             c.went,
             c.note,
@@ -119,9 +119,7 @@ pub fn last_checkins(conn: &Connection) -> Result<Vec<(i64, NaiveDate)>> {
     let mut out = Vec::new();
     for row in rows {
         let (p, d) = row?;
-        if let Ok(day) = NaiveDate::parse_from_str(&d, DAY) {
-            out.push((p, day));
-        }
+        out.push((p, dates::stored_day(&d, "a check-in's day")?));
     }
     Ok(out)
 }
@@ -222,7 +220,7 @@ pub fn save_appointment(
     now: &str,
 ) -> Result<Appointment> {
     crate::people::store::ensure_active(conn, a.person_id)?;
-    let starts = a.starts_at.format(LOCAL_MINUTE).to_string();
+    let starts = dates::minute_text(a.starts_at);
     // Questions never hold a newline: validation refuses control characters.
     let questions = a.questions.join("\n");
     let id = match id {
@@ -368,11 +366,11 @@ pub fn set_space(
         "INSERT INTO give_space (person_id, until, note, created_at) VALUES (?1, ?2, ?3, ?4)
          ON CONFLICT (person_id) DO UPDATE SET until = excluded.until, note = excluded.note,
            created_at = excluded.created_at",
-        params![person_id, until.format(DAY).to_string(), note, now],
+        params![person_id, dates::day_text(until), note, now],
     )?;
     Ok(GiveSpace {
         person_id,
-        until: until.format(DAY).to_string(),
+        until: dates::day_text(until),
         note: note.map(str::to_owned),
     })
 }
@@ -389,7 +387,7 @@ pub fn spaces(conn: &Connection, today: NaiveDate) -> Result<Vec<GiveSpace>> {
     let mut stmt = conn.prepare_cached(
         "SELECT person_id, until, note FROM give_space WHERE until >= ?1 ORDER BY person_id",
     )?;
-    let rows = stmt.query_map([today.format(DAY).to_string()], |r| {
+    let rows = stmt.query_map([dates::day_text(today)], |r| {
         Ok(GiveSpace {
             person_id: r.get(0)?,
             until: r.get(1)?,
@@ -433,14 +431,12 @@ pub fn restore(conn: &Connection, kind: EntryKind, id: i64) -> Result<()> {
 
 pub fn marks(conn: &Connection, day: NaiveDate) -> Result<Vec<(String, String)>> {
     let mut stmt = conn.prepare_cached("SELECT key, state FROM suggestion_marks WHERE day = ?1")?;
-    let rows = stmt.query_map([day.format(DAY).to_string()], |r| {
-        Ok((r.get(0)?, r.get(1)?))
-    })?;
+    let rows = stmt.query_map([dates::day_text(day)], |r| Ok((r.get(0)?, r.get(1)?)))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 pub fn mark(conn: &Connection, day: NaiveDate, key: &str, state: Option<&str>) -> Result<()> {
-    let d = day.format(DAY).to_string();
+    let d = dates::day_text(day);
     match state {
         None => conn.execute(
             "DELETE FROM suggestion_marks WHERE day = ?1 AND key = ?2",
@@ -461,7 +457,7 @@ pub fn week_counts(
     from: NaiveDate,
     to: NaiveDate,
 ) -> Result<crate::today::WeekCounts> {
-    let (f, t) = (from.format(DAY).to_string(), to.format(DAY).to_string());
+    let (f, t) = (dates::day_text(from), dates::day_text(to));
     let count = |sql: &str| -> Result<u32> {
         Ok(conn.query_row(sql, params![f, t], |r| r.get::<_, u32>(0))?)
     };

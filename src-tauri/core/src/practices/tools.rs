@@ -251,7 +251,7 @@ pub struct ValidAppointment {
     pub notes_after: Option<String>,
 }
 
-pub const LOCAL_MINUTE: &str = "%Y-%m-%dT%H:%M";
+pub use crate::dates::LOCAL_MINUTE;
 
 impl AppointmentInput {
     pub fn validate(&self) -> Result<ValidAppointment> {
@@ -461,7 +461,7 @@ impl GiveSpaceInput {
 /// Whether a person's check-ins are paused on `day`.
 pub fn giving_space(space: Option<&GiveSpace>, day: NaiveDate) -> bool {
     space
-        .and_then(|s| NaiveDate::parse_from_str(&s.until, "%Y-%m-%d").ok())
+        .and_then(|s| crate::dates::stored_day(&s.until, "a pause's last day").ok())
         .is_some_and(|until| day <= until)
 }
 

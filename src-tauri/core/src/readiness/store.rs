@@ -8,7 +8,7 @@ use super::{
 };
 use crate::error::{Error, Result};
 
-const DAY: &str = "%Y-%m-%d";
+use crate::dates;
 
 /// The person's name, if they are someone the caregiver currently supports.
 pub fn person_name(conn: &Connection, id: i64) -> Result<String> {
@@ -213,7 +213,7 @@ pub fn add_noticed(tx: &Transaction<'_>, n: &ValidNoticed, now: &str) -> Result<
          VALUES (?1, ?2, ?3, ?4, ?5)",
         params![
             n.person_id,
-            n.noticed_on.format(DAY).to_string(),
+            dates::day_text(n.noticed_on),
             join(&words),
             n.note,
             now

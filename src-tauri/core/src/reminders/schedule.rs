@@ -19,8 +19,6 @@ use crate::error::{Error, Result};
 
 /// The longest "every N days" we accept.
 pub const MAX_INTERVAL_DAYS: u32 = 365;
-const LOCAL_KEY: &str = "%Y-%m-%dT%H:%M";
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, TS)]
 pub enum Day {
     #[serde(rename = "MO")]
@@ -131,7 +129,7 @@ pub struct Occurrence {
 
 impl Occurrence {
     pub fn key(&self) -> String {
-        self.local.format(LOCAL_KEY).to_string()
+        crate::dates::minute_text(self.local)
     }
 }
 

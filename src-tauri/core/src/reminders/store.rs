@@ -10,7 +10,7 @@ use super::{
 use crate::error::{Error, Result};
 use crate::reminders::planning::{Outcome, Plan, Spec};
 
-const DAY: &str = "%Y-%m-%d";
+use crate::dates;
 
 /// Adds (`id` none) or changes a reminder. Either way, only occurrences after `now` count: an
 /// edit never brings back one already handled, and snoozes already made stay as they are.
@@ -181,21 +181,26 @@ pub type PersonDays = Vec<(i64, NaiveDate)>;
 
 /// (person, local day) of recent check-ins, and the people giving space.
 pub fn world_facts(conn: &Connection, since: NaiveDate) -> Result<(PersonDays, PersonDays)> {
-    let day = |s: String| NaiveDate::parse_from_str(&s, DAY).ok();
     let mut stmt = conn.prepare_cached(
         "SELECT DISTINCT person_id, happened_on FROM checkins WHERE removed_at IS NULL AND happened_on >= ?1",
     )?;
     let checkins = stmt
-        .query_map([since.format(DAY).to_string()], |r| {
-            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+        .query_map([dates::day_text(since)], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                dates::stored_day(&r.get::<_, String>(1)?, "a check-in's day")?,
+            ))
         })?
-        .filter_map(|r| r.ok().and_then(|(p, d)| Some((p, day(d)?))))
-        .collect();
+        .collect::<rusqlite::Result<_>>()?;
     let mut stmt = conn.prepare_cached("SELECT person_id, until FROM give_space")?;
     let spaces = stmt
-        .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?
-        .filter_map(|r| r.ok().and_then(|(p, d)| Some((p, day(d)?))))
-        .collect();
+        .query_map([], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                dates::stored_day(&r.get::<_, String>(1)?, "a pause's last day")?,
+            ))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
     Ok((checkins, spaces))
 }
 
@@ -330,9 +335,18 @@ pub fn settings(conn: &Connection) -> Result<ReminderSettings> {
             "SELECT quiet_start, quiet_end, show_details, paused_until FROM reminder_settings WHERE id = 1",
             [],
             |r| {
+                let quiet = |i: usize| -> rusqlite::Result<Option<String>> {
+                    let t: Option<String> = r.get(i)?;
+                    match &t {
+                        Some(s) if super::schedule::parse_time("quiet", s).is_err() => {
+                            Err(crate::db::unreadable("quiet hours"))
+                        }
+                        _ => Ok(t),
+                    }
+                };
                 Ok(ReminderSettings {
-                    quiet_start: r.get(0)?,
-                    quiet_end: r.get(1)?,
+                    quiet_start: quiet(0)?,
+                    quiet_end: quiet(1)?,
                     show_details: r.get(2)?,
                     paused_until: r.get(3)?,
                 })

@@ -239,7 +239,7 @@ pub fn strain_series(checks: &[(NaiveDate, u8)]) -> Vec<StrainPoint> {
                 .map(|(_, s)| *s)
                 .collect();
             StrainPoint {
-                day: day.format("%Y-%m-%d").to_string(),
+                day: crate::dates::day_text(*day),
                 strain: *strain,
                 average7: round1(mean(&window)),
             }

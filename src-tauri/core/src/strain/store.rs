@@ -6,7 +6,7 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 use super::{instruments, DailyCheck, SelfCarePlan, SelfCheckResult, Sleep, ValidDailyCheck};
 use crate::error::{Error, Result};
 
-const DAY: &str = "%Y-%m-%d";
+use crate::dates;
 
 fn check_row(r: &Row<'_>) -> rusqlite::Result<DailyCheck> {
     let sleep: Option<String> = r.get(2)?;
@@ -24,7 +24,7 @@ pub fn daily_check(conn: &Connection, day: NaiveDate) -> Result<Option<DailyChec
     Ok(conn
         .query_row(
             "SELECT day, strain, sleep, sleep_hours, for_myself, note FROM daily_checks WHERE day = ?1",
-            [day.format(DAY).to_string()],
+            [dates::day_text(day)],
             check_row,
         )
         .optional()?)
@@ -33,7 +33,7 @@ pub fn daily_check(conn: &Connection, day: NaiveDate) -> Result<Option<DailyChec
 /// Saves the day's check. A second check for a day is refused unless `replace` is set, so a
 /// double click or a second window never makes two.
 pub fn save_daily_check(conn: &Connection, c: &ValidDailyCheck, now: &str) -> Result<()> {
-    let day = c.day.format(DAY).to_string();
+    let day = dates::day_text(c.day);
     let sleep = c.sleep.map(Sleep::as_str);
     if c.replace {
         conn.execute(
@@ -64,15 +64,13 @@ pub fn save_daily_check(conn: &Connection, c: &ValidDailyCheck, now: &str) -> Re
 pub fn strain_since(conn: &Connection, from: NaiveDate) -> Result<Vec<(NaiveDate, u8)>> {
     let mut stmt =
         conn.prepare_cached("SELECT day, strain FROM daily_checks WHERE day >= ?1 ORDER BY day")?;
-    let rows = stmt.query_map([from.format(DAY).to_string()], |r| {
+    let rows = stmt.query_map([dates::day_text(from)], |r| {
         Ok((r.get::<_, String>(0)?, r.get::<_, u8>(1)?))
     })?;
     let mut out = Vec::new();
     for row in rows {
         let (d, s) = row?;
-        if let Ok(day) = NaiveDate::parse_from_str(&d, DAY) {
-            out.push((day, s));
-        }
+        out.push((dates::stored_day(&d, "a daily check's day")?, s));
     }
     Ok(out)
 }

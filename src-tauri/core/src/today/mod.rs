@@ -348,7 +348,7 @@ pub fn look_back(week_of: NaiveDate, c: &WeekCounts) -> LookBack {
         for_you.push("This week, try one small thing that is just for you.".into());
     }
     LookBack {
-        week_of: week_of.format("%Y-%m-%d").to_string(),
+        week_of: crate::dates::day_text(week_of),
         for_them,
         for_you,
     }

@@ -8,7 +8,7 @@ use super::{week_start, Cursor, PeriodCount, Tag, ValidFilter, ValidWin, Win, Wi
 use crate::error::{Error, Result};
 use crate::search::mark_words;
 
-const DAY: &str = "%Y-%m-%d";
+use crate::dates;
 
 fn tag_ids(conn: &Connection, names: &[String]) -> Result<Vec<i64>> {
     names
@@ -43,7 +43,7 @@ pub fn recent(conn: &Connection, since: NaiveDate) -> Result<Vec<(i64, i64, Naiv
          WHERE w.deleted_at IS NULL AND w.happened_on >= ?1
          ORDER BY w.happened_on DESC, w.id DESC LIMIT 20",
     )?;
-    let rows = stmt.query_map([since.format(DAY).to_string()], |r| {
+    let rows = stmt.query_map([dates::day_text(since)], |r| {
         Ok((
             r.get::<_, i64>(0)?,
             r.get::<_, i64>(1)?,
@@ -54,9 +54,7 @@ pub fn recent(conn: &Connection, since: NaiveDate) -> Result<Vec<(i64, i64, Naiv
     let mut out = Vec::new();
     for row in rows {
         let (id, p, d, t) = row?;
-        if let Ok(day) = NaiveDate::parse_from_str(&d, DAY) {
-            out.push((id, p, day, t));
-        }
+        out.push((id, p, dates::stored_day(&d, "a win's day")?, t));
     }
     Ok(out)
 }
@@ -66,7 +64,7 @@ pub fn insert(tx: &Transaction<'_>, w: &ValidWin, now: &str) -> Result<i64> {
     let tags = tag_ids(tx, &w.tags)?;
     tx.execute(
         "INSERT INTO wins (person_id, happened_on, text, note, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![w.person_id, w.happened_on.format(DAY).to_string(), w.text, w.note, now],
+        params![w.person_id, dates::day_text(w.happened_on), w.text, w.note, now],
     )?;
     let id = tx.last_insert_rowid();
     write_tags(tx, id, &tags)?;
@@ -81,7 +79,7 @@ pub fn update(tx: &Transaction<'_>, id: i64, w: &ValidWin) -> Result<()> {
          WHERE id = ?5 AND deleted_at IS NULL",
         params![
             w.person_id,
-            w.happened_on.format(DAY).to_string(),
+            dates::day_text(w.happened_on),
             w.text,
             w.note,
             id
@@ -210,11 +208,11 @@ fn filtered(f: &ValidFilter, drive: Drive) -> (String, Vec<Value>) {
     }
     if let Some(from) = f.from {
         sql.push_str(" AND w.happened_on >= ?");
-        args.push(Value::Text(from.format(DAY).to_string()));
+        args.push(Value::Text(dates::day_text(from)));
     }
     if let Some(to) = f.to {
         sql.push_str(" AND w.happened_on <= ?");
-        args.push(Value::Text(to.format(DAY).to_string()));
+        args.push(Value::Text(dates::day_text(to)));
     }
     (sql, args)
 }
@@ -245,8 +243,8 @@ fn counts_by_day(
     to: NaiveDate,
 ) -> Result<Vec<(NaiveDate, u32)>> {
     let (from_where, mut args) = filtered(f, drive);
-    args.push(Value::Text(from.format(DAY).to_string()));
-    args.push(Value::Text(to.format(DAY).to_string()));
+    args.push(Value::Text(dates::day_text(from)));
+    args.push(Value::Text(dates::day_text(to)));
     let sql = format!(
         "SELECT w.happened_on, count(*){from_where} AND w.happened_on BETWEEN ? AND ? GROUP BY w.happened_on"
     );
@@ -257,9 +255,7 @@ fn counts_by_day(
     let mut out = Vec::new();
     for row in rows {
         let (day, n) = row?;
-        if let Ok(d) = NaiveDate::parse_from_str(&day, DAY) {
-            out.push((d, n));
-        }
+        out.push((dates::stored_day(&day, "a win's day")?, n));
     }
     Ok(out)
 }
@@ -325,8 +321,8 @@ pub fn page(
     // Counts for the months and weeks this page shows, over the whole filter, in one query.
     let days: Vec<NaiveDate> = wins
         .iter()
-        .filter_map(|w| NaiveDate::parse_from_str(&w.happened_on, DAY).ok())
-        .collect();
+        .map(|w| dates::stored_day(&w.happened_on, "a win's day"))
+        .collect::<rusqlite::Result<_>>()?;
     let (mut months, mut weeks) = (Vec::<PeriodCount>::new(), Vec::<PeriodCount>::new());
     if let (Some(newest), Some(oldest)) = (days.first(), days.last()) {
         let span_from = week_start(*oldest).min(oldest.with_day(1).unwrap_or(*oldest));
@@ -351,7 +347,7 @@ pub fn page(
                 });
             }
             let monday = week_start(*d);
-            let week = monday.format(DAY).to_string();
+            let week = dates::day_text(monday);
             if !weeks.iter().any(|w| w.period == week) {
                 let count = per_day
                     .iter()
