@@ -9,11 +9,13 @@ use ts_rs::TS;
 use crate::crisis::Source;
 
 pub mod api;
+mod care;
 pub mod store;
 mod tools;
 #[cfg(test)]
 mod tools_tests;
 
+pub use care::*;
 pub use tools::*;
 
 const PRACTICES_TOML: &str = include_str!("../../content/practices.toml");

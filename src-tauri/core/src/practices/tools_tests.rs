@@ -448,16 +448,16 @@ fn week_counts_come_from_every_feature() {
         NOW,
     )
     .expect("add");
-    store::mark(&conn, today, "idea:listen:1", Some("done")).expect("mark");
-    store::mark(&conn, today, "idea:listen:2", Some("not_today")).expect("mark");
-    let c = store::week_counts(&conn, day("2026-11-16"), today).expect("counts");
+    crate::today::store::mark(&conn, today, "idea:listen:1", Some("done")).expect("mark");
+    crate::today::store::mark(&conn, today, "idea:listen:2", Some("not_today")).expect("mark");
+    let c = crate::today::store::week_counts(&conn, day("2026-11-16"), today).expect("counts");
     assert_eq!(
         (c.checkins, c.listening, c.suggestions_done, c.wins),
         (1, 1, 1, 0)
     );
-    store::mark(&conn, today, "idea:listen:1", None).expect("clear");
+    crate::today::store::mark(&conn, today, "idea:listen:1", None).expect("clear");
     assert_eq!(
-        store::week_counts(&conn, day("2026-11-16"), today)
+        crate::today::store::week_counts(&conn, day("2026-11-16"), today)
             .expect("counts")
             .suggestions_done,
         0

@@ -16,7 +16,7 @@ pub fn today_plan(db: &Database) -> Result<TodayPlan> {
         let monday = today - Duration::days(i64::from(today.weekday().num_days_from_monday()));
         Ok(TodayPlan {
             suggestions: suggest::suggestions(&ctx, today),
-            look_back: suggest::look_back(monday, &store::week_counts(c, monday, today)?),
+            look_back: suggest::look_back(monday, &super::store::week_counts(c, monday, today)?),
         })
     })
 }
@@ -63,7 +63,7 @@ fn context(c: &rusqlite::Connection, today: NaiveDate) -> Result<Context> {
             .iter()
             .map(|p| (p.id.clone(), p.ideas.clone()))
             .collect(),
-        marks: store::marks(c, today)?
+        marks: super::store::marks(c, today)?
             .into_iter()
             .map(|(k, s)| {
                 let m = match s.as_str() {
@@ -97,6 +97,6 @@ pub fn mark_suggestion(db: &Database, key: String, state: Option<MarkState>) -> 
         if !(suggest::is_known_key(&ctx, today, key) || (state.is_none() && marked)) {
             return Err(unknown());
         }
-        store::mark(c, today, key, state)
+        super::store::mark(c, today, key, state)
     })
 }

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 pub mod api;
+pub mod store;
 
 /// How many suggestions Today shows.
 pub const SHOWN: usize = 3;
