@@ -54,7 +54,7 @@ macro_rules! app_commands {
             $crate::commands::startup::retry_database,
             $crate::commands::settings::get_profile,
             $crate::commands::settings::update_profile,
-            $crate::commands::settings::complete_onboarding,
+            $crate::commands::onboarding::complete_onboarding,
             $crate::commands::people::list_people,
             $crate::commands::people::add_person,
             $crate::commands::people::update_person,

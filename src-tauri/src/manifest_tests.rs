@@ -62,3 +62,97 @@ fn every_command_is_registered_and_allowed() {
         ["core:event:allow-listen", "core:event:allow-unlisten"]
     );
 }
+
+/// Every registered command with its argument keys, as the IPC names them (camelCase), read
+/// from the command files. The UI's tests check `ui/src/lib/api/index.ts` against this list.
+fn command_list() -> std::collections::BTreeMap<String, Vec<String>> {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let mut out = std::collections::BTreeMap::new();
+    let mut files: Vec<_> = std::fs::read_dir(format!("{root}/src/commands"))
+        .expect("commands folder")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    files.sort();
+    for path in files {
+        let text = std::fs::read_to_string(&path).expect("command file");
+        for piece in text.split("#[tauri::command(async)]").skip(1) {
+            let sig = piece
+                .split_once("pub fn ")
+                .map(|(_, s)| s)
+                .expect("a command function");
+            let name: String = sig
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_')
+                .collect();
+            let params = sig
+                .split_once('(')
+                .and_then(|(_, s)| s.split_once(')'))
+                .map(|(p, _)| p)
+                .expect("parameters");
+            let keys = params
+                .split(',')
+                .filter_map(|p| p.split_once(':'))
+                .map(|(k, t)| (k.trim(), t.trim()))
+                .filter(|(_, t)| t.starts_with("Arg<"))
+                .map(|(k, _)| camel(k))
+                .collect();
+            out.insert(name, keys);
+        }
+    }
+    out
+}
+
+fn camel(snake: &str) -> String {
+    let mut out = String::new();
+    let mut up = false;
+    for c in snake.chars() {
+        if c == '_' {
+            up = true;
+        } else if up {
+            out.extend(c.to_uppercase());
+            up = false;
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+const COMMANDS_JSON: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../ui/src/lib/bindings/commands.json"
+);
+
+/// `ui/src/lib/bindings/commands.json` is committed; this fails when it is stale.
+/// Regenerate: `UPDATE_BINDINGS=1 cargo test -p alongside manifest`.
+#[test]
+fn the_command_list_for_the_ui_is_current() {
+    let list = command_list();
+    let root = env!("CARGO_MANIFEST_DIR");
+    let build = std::fs::read_to_string(format!("{root}/build.rs")).expect("build.rs");
+    for name in list.keys() {
+        assert!(
+            build.contains(&format!("\"{name}\"")),
+            "{name} is in a command file but not in build.rs"
+        );
+    }
+    let mut fresh =
+        serde_json::to_string_pretty(&serde_json::json!({ "commands": list })).expect("json");
+    fresh.push('\n');
+    if std::env::var_os("UPDATE_BINDINGS").is_some() {
+        std::fs::write(COMMANDS_JSON, &fresh).expect("write commands.json");
+    }
+    let committed = std::fs::read_to_string(COMMANDS_JSON).unwrap_or_default();
+    assert!(
+        committed == fresh,
+        "ui/src/lib/bindings/commands.json is stale. Regenerate: UPDATE_BINDINGS=1 cargo test -p alongside manifest"
+    );
+    assert_eq!(
+        list.len(),
+        69,
+        "every registered command is found in a command file"
+    );
+    assert_eq!(list["update_win"], ["id", "win"]);
+    assert_eq!(list["end_give_space"], ["personId"]);
+    assert!(list["list_people"].is_empty());
+}

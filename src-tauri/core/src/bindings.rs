@@ -5,8 +5,8 @@
 use ts_rs::{Config, TS};
 
 use crate::{
-    crisis, error, learn, people, practices, readiness, reminders, settings, startup, strain,
-    today, wins,
+    crisis, error, learn, onboarding, people, practices, readiness, reminders, settings, startup,
+    strain, today, wins,
 };
 
 fn render() -> String {
@@ -22,7 +22,7 @@ fn render() -> String {
         people::PersonInput::decl(&cfg),
         settings::Profile::decl(&cfg),
         settings::ProfileInput::decl(&cfg),
-        settings::OnboardingInput::decl(&cfg),
+        onboarding::OnboardingInput::decl(&cfg),
         crisis::Source::decl(&cfg),
         crisis::ContactKind::decl(&cfg),
         crisis::Contact::decl(&cfg),

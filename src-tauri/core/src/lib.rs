@@ -12,6 +12,7 @@ pub mod db;
 pub mod error;
 pub mod export;
 pub mod learn;
+pub mod onboarding;
 pub mod people;
 pub mod practices;
 pub mod readiness;

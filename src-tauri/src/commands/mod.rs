@@ -4,6 +4,7 @@
 pub mod background;
 pub mod crisis;
 pub mod learn;
+pub mod onboarding;
 pub mod people;
 pub mod practices;
 pub mod readiness;

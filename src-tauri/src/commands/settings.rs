@@ -4,7 +4,6 @@ use tauri::{AppHandle, Runtime};
 
 use crate::ipc::Arg;
 use crate::DbExt;
-use alongside_core::people::Person;
 use alongside_core::settings::{api, *};
 use alongside_core::Result;
 
@@ -19,13 +18,4 @@ pub fn update_profile<R: Runtime>(
     profile: Arg<ProfileInput>,
 ) -> Result<Profile> {
     api::update_profile(&app.db(), profile.into_inner())
-}
-
-/// Saves the caregiver's details and the first person together: all or nothing.
-#[tauri::command(async)]
-pub fn complete_onboarding<R: Runtime>(
-    app: AppHandle<R>,
-    onboarding: Arg<OnboardingInput>,
-) -> Result<Person> {
-    api::complete_onboarding(&app.db(), onboarding.into_inner())
 }

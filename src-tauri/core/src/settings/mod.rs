@@ -1,5 +1,5 @@
 //! The caregiver's own details: an optional first name and the region whose crisis lines they
-//! see. Onboarding writes these together with the first person supported, all or nothing.
+//! see. Onboarding (`crate::onboarding`) first writes them with the first person supported.
 
 pub mod api;
 pub mod store;
@@ -8,7 +8,6 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::{Error, Result};
-use crate::people::{PersonInput, ValidPerson};
 use crate::validate::{optional_text, NAME_MAX};
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -24,20 +23,6 @@ pub struct Profile {
 pub struct ProfileInput {
     pub caregiver_name: Option<String>,
     pub region: String,
-}
-
-#[derive(Debug, Clone, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct OnboardingInput {
-    pub caregiver_name: Option<String>,
-    pub region: String,
-    pub person: PersonInput,
-}
-
-#[derive(Debug)]
-pub struct ValidOnboarding {
-    pub profile: Profile,
-    pub person: ValidPerson,
 }
 
 impl ProfileInput {
@@ -60,70 +45,5 @@ impl ProfileInput {
             caregiver_name,
             region: region.to_owned(),
         })
-    }
-}
-
-impl OnboardingInput {
-    pub fn validate(&self, region_known: impl Fn(&str) -> bool) -> Result<ValidOnboarding> {
-        let profile = ProfileInput {
-            caregiver_name: self.caregiver_name.clone(),
-            region: self.region.clone(),
-        }
-        .validate(region_known)?;
-        let person = self.person.validate()?;
-        Ok(ValidOnboarding { profile, person })
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::people::Relationship;
-
-    fn known(r: &str) -> bool {
-        matches!(r, "US" | "GB" | "OTHER")
-    }
-
-    fn onboarding(name: Option<&str>, region: &str, person: &str) -> OnboardingInput {
-        OnboardingInput {
-            caregiver_name: name.map(Into::into),
-            region: region.into(),
-            person: PersonInput {
-                name: person.into(),
-                relationship: Relationship::Partner,
-                conditions: vec![],
-            },
-        }
-    }
-
-    #[test]
-    fn caregiver_name_is_optional() {
-        let v = onboarding(None, "US", "Alex")
-            .validate(known)
-            .expect("valid");
-        assert_eq!(v.profile.caregiver_name, None);
-        let v = onboarding(Some("  "), "US", "Alex")
-            .validate(known)
-            .expect("valid");
-        assert_eq!(v.profile.caregiver_name, None);
-        let v = onboarding(Some(" Maria "), "GB", "Alex")
-            .validate(known)
-            .expect("valid");
-        assert_eq!(v.profile.caregiver_name.as_deref(), Some("Maria"));
-    }
-
-    #[test]
-    fn unknown_regions_and_long_names_are_refused() {
-        let e = onboarding(None, "Atlantis", "Alex")
-            .validate(known)
-            .expect_err("region");
-        assert!(e.caregiver_message().contains("country or region"));
-        let e = onboarding(Some(&"m".repeat(500)), "US", "Alex")
-            .validate(known)
-            .expect_err("long");
-        assert!(e
-            .caregiver_message()
-            .starts_with("Your name is a little long"));
-        assert!(onboarding(None, "US", "").validate(known).is_err());
     }
 }
