@@ -36,3 +36,51 @@ pub fn now_utc() -> String {
 mod bindings;
 #[cfg(test)]
 mod input_tests;
+
+#[cfg(test)]
+mod layering {
+    /// The core never depends on Tauri or the webview, directly or through another crate:
+    /// walks Cargo.lock from alongside-core.
+    #[test]
+    fn the_core_has_no_tauri_in_it() {
+        let lock =
+            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../Cargo.lock"))
+                .expect("Cargo.lock");
+        let lock: toml::Table = toml::from_str(&lock).expect("lock file");
+        let packages = lock["package"].as_array().expect("packages");
+        let deps_of = |name: &str| -> Vec<String> {
+            packages
+                .iter()
+                .filter(|p| p["name"].as_str() == Some(name))
+                .flat_map(|p| {
+                    p.get("dependencies")
+                        .and_then(|d| d.as_array())
+                        .cloned()
+                        .unwrap_or_default()
+                })
+                .filter_map(|d| {
+                    d.as_str()
+                        .map(|s| s.split(' ').next().unwrap_or(s).to_owned())
+                })
+                .collect()
+        };
+        let mut seen = std::collections::BTreeSet::new();
+        let mut todo = vec!["alongside-core".to_owned()];
+        while let Some(n) = todo.pop() {
+            if seen.insert(n.clone()) {
+                todo.extend(deps_of(&n));
+            }
+        }
+        assert!(seen.len() > 20, "the walk found the core's dependencies");
+        let shell: Vec<_> = seen
+            .iter()
+            .filter(|n| {
+                n.contains("tauri")
+                    || n.contains("wry")
+                    || n.contains("webkit")
+                    || n.contains("gtk")
+            })
+            .collect();
+        assert!(shell.is_empty(), "the core depends on {shell:?}");
+    }
+}

@@ -190,10 +190,11 @@ pub fn optional_day(field: &'static str, value: Option<&str>) -> Result<Option<N
 }
 
 /// A local date and time written `YYYY-MM-DDTHH:MM` (what a date-time field sends); seconds,
-/// when a caller adds them, are accepted and dropped.
-pub fn local_minute(field: &'static str, value: &str) -> Result<NaiveDateTime> {
+/// when a caller adds them, are accepted and dropped. `unreadable` is what the caregiver reads
+/// when it is not a date and time at all.
+pub fn local_minute(field: &'static str, value: &str, unreadable: &str) -> Result<NaiveDateTime> {
     let v = value.trim();
-    let bad = || Error::invalid(field, "Please choose a day and a time.");
+    let bad = || Error::invalid(field, unreadable);
     let v = match v.len() {
         16 if shape(v, "dddd-dd-ddTdd:dd") => v,
         19 if shape(v, "dddd-dd-ddTdd:dd:dd") => &v[..16],
@@ -340,10 +341,10 @@ mod tests {
 
     #[test]
     fn local_minutes_are_whole_and_sane() {
-        let t = local_minute("t", "2026-03-08T02:30").expect("ok");
+        let t = local_minute("t", "2026-03-08T02:30", "Pick a time.").expect("ok");
         assert_eq!(t.format("%Y-%m-%dT%H:%M").to_string(), "2026-03-08T02:30");
         assert_eq!(
-            local_minute("t", "2026-03-08T02:30:59").expect("seconds dropped"),
+            local_minute("t", "2026-03-08T02:30:59", "Pick a time.").expect("seconds dropped"),
             t
         );
         for bad in [
@@ -352,7 +353,12 @@ mod tests {
             "2026-03-08 02:30",
             "2026-03-08",
         ] {
-            assert!(local_minute("t", bad).is_err(), "{bad:?}");
+            let e = local_minute("t", bad, "Pick a time.").expect_err(bad);
+            assert!(
+                ["Pick a time.", "Please check the year of that date."]
+                    .contains(&e.caregiver_message().as_str()),
+                "{bad:?}"
+            );
         }
     }
 

@@ -41,7 +41,11 @@ pub use crate::dates::LOCAL_MINUTE;
 
 impl AppointmentInput {
     pub fn validate(&self) -> Result<ValidAppointment> {
-        let starts_at = local_minute("startsAt", &self.starts_at)?;
+        let starts_at = local_minute(
+            "startsAt",
+            &self.starts_at,
+            "Please choose the day and time of the appointment.",
+        )?;
         at_most("questions", &self.questions, QUESTIONS_MAX * 2, "questions")?;
         let mut questions = Vec::new();
         for q in &self.questions {

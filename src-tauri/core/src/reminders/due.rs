@@ -126,12 +126,11 @@ pub fn snooze_until(
             Ok(schedule::resolve(tz, tomorrow.and_time(nine)))
         }
         (None, Some(s)) if !s.is_empty() => {
-            let local = crate::validate::local_minute("until", s).map_err(|_| {
-                Error::invalid(
-                    "until",
-                    "Please choose a day and time to be reminded again.",
-                )
-            })?;
+            let local = crate::validate::local_minute(
+                "until",
+                s,
+                "Please choose a day and time to be reminded again.",
+            )?;
             let at = schedule::resolve(tz, local);
             if at <= now {
                 return Err(Error::invalid(
