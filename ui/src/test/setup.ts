@@ -2,7 +2,7 @@ import '@testing-library/jest-dom/vitest';
 import { afterEach } from 'vitest';
 import { cleanup } from '@testing-library/svelte';
 import { resetBackendMock } from '../lib/api/testing';
-import { crisisHelp } from '../lib/crisis.svelte';
+import { crisisHelp } from '../features/crisis/crisis.svelte';
 import { router } from '../lib/router.svelte';
 import { dueNow } from '../features/reminders/due.svelte';
 

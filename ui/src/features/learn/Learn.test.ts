@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import App from '../../App.svelte';
 import { FakeBackend } from '../../lib/api/testing';
 import { router } from '../../lib/router.svelte';
-import { crisisHelp } from '../../lib/crisis.svelte';
+import { crisisHelp } from '../crisis/crisis.svelte';
 import { expectAccessible } from '../../test/axe';
 
 async function openLearn() {

@@ -3,7 +3,7 @@ import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import App from '../../App.svelte';
 import { FakeBackend } from '../../lib/api/testing';
-import { dayLabel, localDay } from '../../lib/wins.svelte';
+import { dayLabel, localDay } from '../../lib/dates';
 import { expectAccessible } from '../../test/axe';
 
 async function start(setup: (b: FakeBackend) => void = () => {}) {

@@ -1,4 +1,4 @@
-import { localDay } from '../../lib/wins.svelte';
+import { localDay } from '../../lib/dates';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
