@@ -107,6 +107,12 @@ impl App {
         let _ = self.driver.wait().await;
     }
 
+    /// Waits for the first element matching `xpath` (for checks no role or name expresses, such
+    /// as which section comes first), as every other finder here waits.
+    pub async fn first(&self, what: &str, xpath: &str) -> Element {
+        self.wait_for(what, xpath).await
+    }
+
     async fn wait_for(&self, what: &str, xpath: &str) -> Element {
         // Shown with --nocapture: the step a failing scenario was on.
         println!("e2e: looking for {what}");

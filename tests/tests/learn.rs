@@ -14,11 +14,10 @@ async fn search_open_bookmark_and_relaunch() {
     app.click("Learn").await;
     app.heading("Learn").await;
     // The condition chosen at onboarding comes first in the library.
+    // The library loads after the heading shows: wait for it, as a person would.
     let first_topic = app
-        .client
-        .find(fantoccini::Locator::XPath("(//main//section/h2)[1]"))
+        .first("the first topic", "(//main//section/h2)[1]")
         .await
-        .expect("first topic")
         .text()
         .await
         .expect("text");
