@@ -442,7 +442,8 @@ struct Tally {
     kills: usize,
     mid_write: usize,
     acked: usize,
-    lost: Vec<String>,
+    /// Keyed by the write, so one counted in its round and again at the end counts once.
+    lost: std::collections::BTreeMap<String, String>,
     integrity: Vec<String>,
     partial: Vec<String>,
 }
@@ -477,17 +478,16 @@ fn check_after_kill(
         t.integrity.push(format!("search index: {e}"));
     }
     for a in acks {
+        let key = format!("{} {} (seq {})", a.kind.word(), a.id, a.seq);
         match stored(&c, a.kind, a.id) {
             Ok((seq, line)) if seq == a.seq && fnv(&line) == a.sum => {}
-            Ok((seq, _)) => t.lost.push(format!(
-                "{} {} (seq {}) reads back as seq {seq} or with other content",
-                a.kind.word(),
-                a.id,
-                a.seq
-            )),
-            Err(e) => t
-                .lost
-                .push(format!("{} {} (seq {}): {e}", a.kind.word(), a.id, a.seq)),
+            Ok((seq, _)) => {
+                let why = format!("reads back as seq {seq} or with other content");
+                t.lost.entry(key).or_insert(why);
+            }
+            Err(e) => {
+                t.lost.entry(key).or_insert(e.to_string());
+            }
         }
     }
     let now = highest(&c);
