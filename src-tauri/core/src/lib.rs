@@ -35,6 +35,8 @@ pub fn now_utc() -> String {
 #[cfg(test)]
 mod bindings;
 #[cfg(test)]
+mod crash_tests;
+#[cfg(test)]
 mod input_tests;
 
 #[cfg(test)]
