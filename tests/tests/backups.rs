@@ -56,10 +56,15 @@ async fn back_up_add_a_win_restore_and_the_state_before_is_kept() {
     app.click("Settings").await;
     app.heading("Your data").await;
     app.click("Restore…").await;
-    app.dialog_shows("Restore this backup?", "backed up first").await;
+    app.dialog_shows("Restore this backup?", "backed up first")
+        .await;
     app.click("Keep my data as it is").await;
     assert!(app.no_dialog().await);
-    assert_eq!(backups_on_disk(data.path()), before, "nothing happens without a yes");
+    assert_eq!(
+        backups_on_disk(data.path()),
+        before,
+        "nothing happens without a yes"
+    );
 
     app.click("Restore…").await;
     app.dialog("Restore this backup?").await;
@@ -81,6 +86,10 @@ async fn back_up_add_a_win_restore_and_the_state_before_is_kept() {
     );
     app.click("Settings").await;
     app.heading("Your data").await;
-    assert_eq!(options(&app).await, listed + 1, "and it is listed to restore");
+    assert_eq!(
+        options(&app).await,
+        listed + 1,
+        "and it is listed to restore"
+    );
     app.quit().await;
 }

@@ -155,7 +155,7 @@ pub fn list(folder: &Path) -> Result<Vec<BackupInfo>> {
             Some((at, info(&e.path(), at).ok()?))
         })
         .collect();
-    found.sort_by(|a, b| b.0.cmp(&a.0));
+    found.sort_by_key(|(at, _)| std::cmp::Reverse(*at));
     Ok(found.into_iter().map(|(_, i)| i).collect())
 }
 
