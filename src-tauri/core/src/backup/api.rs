@@ -57,16 +57,12 @@ pub fn backup_status(db: &Database, backups: &Backups) -> Result<BackupStatus> {
     status_with(db, problem)
 }
 
-/// Makes one backup now and rotates the older ones; `rotate` is false before a restore, so
-/// the backup being restored stays where it is.
-fn make(db: &Database, now: DateTime<Utc>, rotate: bool) -> Result<()> {
+/// Makes one backup now, then rotates the older ones.
+fn make(db: &Database, now: DateTime<Utc>) -> Result<()> {
     let (dir, chosen) = folder(db)?;
     files::ready_folder(&dir, !chosen)?;
     db.with(|c| files::make(c, &dir, now))?;
-    if rotate {
-        files::rotate(&dir)?;
-    }
-    Ok(())
+    files::rotate(&dir)
 }
 
 fn recorded(backups: &Backups, result: Result<()>) -> Result<()> {
@@ -79,7 +75,7 @@ pub fn back_up_now(db: &Database, backups: &Backups) -> Result<BackupStatus> {
 }
 
 pub fn back_up_at(db: &Database, backups: &Backups, now: DateTime<Utc>) -> Result<BackupStatus> {
-    recorded(backups, make(db, now, true))?;
+    recorded(backups, make(db, now))?;
     backup_status(db, backups)
 }
 
@@ -96,7 +92,7 @@ pub fn run_if_due(db: &Database, backups: &Backups, now: DateTime<Utc>) -> Resul
     if !is_due(newest, now) {
         return Ok(false);
     }
-    recorded(backups, make(db, now, true))?;
+    recorded(backups, make(db, now))?;
     Ok(true)
 }
 
@@ -129,8 +125,9 @@ pub fn set_backup_folder(
     backup_status(db, backups)
 }
 
-/// Restores a kept backup: the current data is backed up first, the chosen one is copied,
-/// brought up to this version and checked, then swapped in while the database is closed.
+/// Restores a kept backup: the chosen one is checked, copied beside the data, brought up to
+/// this version and checked again; then, with the database closed, the data as it is is
+/// backed up (not rotated, so the chosen backup stays) and the copy renamed over it.
 pub fn restore_backup(db: &Database, backups: &Backups, name: &str) -> Result<BackupStatus> {
     restore_at(db, backups, name, Utc::now())
 }
@@ -147,9 +144,19 @@ pub fn restore_at(
         return Err(Error::NotFound("backup"));
     }
     files::check(&chosen)?;
-    recorded(backups, make(db, now, false))?;
+    let (dir, chosen_folder) = folder(db)?;
+    recorded(backups, files::ready_folder(&dir, !chosen_folder))?;
     let staged = files::stage(&chosen, db.dir())?;
-    let swapped = db.replace_file(|data| files::swap_in(&staged, data));
+    // With the database closed, nothing can change between the backup of the data as it is
+    // and the swap.
+    let swapped = db.replace_file(|data| {
+        files::closed_cleanly(data)?;
+        recorded(
+            backups,
+            files::make_from_closed(data, &dir, now).map(|_| ()),
+        )?;
+        files::swap_in(&staged, data)
+    });
     if swapped.is_err() {
         let _ = std::fs::remove_file(&staged);
     }

@@ -200,3 +200,22 @@ fn only_a_kept_backup_can_be_restored() {
     }
     assert!(backup_status(&db, &b).expect("status").backups.is_empty());
 }
+
+#[test]
+fn a_swap_that_fails_midway_reopens_the_data_as_it_was() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = open(dir.path());
+    add_person(&db, "Sam");
+    let err = db
+        .replace_file(|data| {
+            assert!(data.exists(), "the data file is closed, not moved");
+            files::closed_cleanly(data)?;
+            Err(Error::DataBusy)
+        })
+        .expect_err("failed midway");
+    assert_eq!(err.code(), crate::error::ErrorCode::DataBusy);
+    assert!(db.problem().is_none());
+    assert_eq!(people(&db), vec!["Sam"]);
+    add_person(&db, "Alex");
+    assert_eq!(people(&db), vec!["Sam", "Alex"]);
+}

@@ -84,13 +84,27 @@ pub fn check(path: &Path) -> Result<i64> {
 
 /// A consistent copy of the open database into `folder`, named for `now`.
 pub fn make(conn: &Connection, folder: &Path, now: DateTime<Utc>) -> Result<BackupInfo> {
-    make_checked(conn, folder, now, check)
+    make_checked(folder, now, |temp| vacuum_into(conn, temp), check)
+}
+
+/// A copy of the closed data file (its -wal empty, see [`closed_cleanly`]) into `folder`:
+/// taken while the database is closed for a restore, so no change can slip in between.
+pub fn make_from_closed(data_file: &Path, folder: &Path, now: DateTime<Utc>) -> Result<BackupInfo> {
+    make_checked(
+        folder,
+        now,
+        |temp| {
+            std::fs::copy(data_file, temp).map_err(|_| unreachable_folder(folder))?;
+            Ok(())
+        },
+        check,
+    )
 }
 
 fn make_checked(
-    conn: &Connection,
     folder: &Path,
     now: DateTime<Utc>,
+    write: impl FnOnce(&Path) -> Result<()>,
     check: impl FnOnce(&Path) -> Result<i64>,
 ) -> Result<BackupInfo> {
     let mut at = now;
@@ -99,13 +113,20 @@ fn make_checked(
     }
     let name = file_name(at);
     let temp = folder.join(format!(".{name}.part"));
-    let result = copy_and_check(conn, &temp, check);
-    let result = result.and_then(|()| {
-        let target = folder.join(&name);
-        std::fs::rename(&temp, &target).map_err(|_| unreachable_folder(folder))?;
-        sync_dir(folder);
-        info(&target, at)
-    });
+    let _ = std::fs::remove_file(&temp);
+    let result = write(&temp)
+        .and_then(|()| {
+            std::fs::File::open(&temp)
+                .and_then(|f| f.sync_all())
+                .map_err(|_| unreachable_folder(folder))
+        })
+        .and_then(|()| check(&temp).map_err(|_| failed_check()))
+        .and_then(|_| {
+            let target = folder.join(&name);
+            std::fs::rename(&temp, &target).map_err(|_| unreachable_folder(folder))?;
+            sync_dir(folder);
+            info(&target, at)
+        });
     if result.is_err() {
         // Our own unfinished copy: never left behind to look like a backup.
         let _ = std::fs::remove_file(&temp);
@@ -113,20 +134,11 @@ fn make_checked(
     result
 }
 
-fn copy_and_check(
-    conn: &Connection,
-    temp: &Path,
-    check: impl FnOnce(&Path) -> Result<i64>,
-) -> Result<()> {
+fn vacuum_into(conn: &Connection, temp: &Path) -> Result<()> {
     let folder = temp.parent().unwrap_or(Path::new("."));
-    let _ = std::fs::remove_file(temp);
     let target = temp.to_str().ok_or_else(|| unreachable_folder(folder))?;
     conn.execute("VACUUM INTO ?1", [target])
         .map_err(|_| unreachable_folder(folder))?;
-    std::fs::File::open(temp)
-        .and_then(|f| f.sync_all())
-        .map_err(|_| unreachable_folder(folder))?;
-    check(temp).map_err(|_| failed_check())?;
     Ok(())
 }
 
@@ -215,14 +227,20 @@ pub fn stage(backup: &Path, data_dir: &Path) -> Result<PathBuf> {
     }
 }
 
-/// Renames the staged file over the data file, which must be closed. The old data's -wal must
-/// be empty (everything in it already in the file, and so in the backup made just before);
-/// the stale -wal and -shm are removed only once the new file is in place.
-pub fn swap_in(staged: &Path, data_file: &Path) -> Result<()> {
+/// The closed data file holds everything: its -wal is gone or empty. Otherwise another program
+/// still has it open, and nothing is copied or swapped.
+pub fn closed_cleanly(data_file: &Path) -> Result<()> {
     let wal = companion(data_file, "-wal");
     if std::fs::metadata(&wal).is_ok_and(|m| m.len() > 0) {
         return Err(Error::DataBusy);
     }
+    Ok(())
+}
+
+/// Renames the staged file over the closed data file (see [`closed_cleanly`]); the stale -wal
+/// and -shm are removed only once the new file is in place.
+pub fn swap_in(staged: &Path, data_file: &Path) -> Result<()> {
+    closed_cleanly(data_file)?;
     std::fs::rename(staged, data_file)?;
     if let Some(dir) = data_file.parent() {
         sync_dir(dir);

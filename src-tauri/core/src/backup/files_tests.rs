@@ -61,10 +61,15 @@ fn a_backup_that_fails_its_check_is_not_kept_and_the_older_ones_stay() {
     let before = names(dir.path());
 
     // The copy is damaged after writing; the real check must catch it.
-    let err = make_checked(&conn, dir.path(), day(3), |temp| {
-        std::fs::write(temp, b"not a database any more").expect("damage");
-        check(temp)
-    })
+    let err = make_checked(
+        dir.path(),
+        day(3),
+        |temp| vacuum_into(&conn, temp),
+        |temp| {
+            std::fs::write(temp, b"not a database any more").expect("damage");
+            check(temp)
+        },
+    )
     .expect_err("refused");
     assert!(err.caregiver_message().contains("didn't pass its check"));
     assert_eq!(
