@@ -70,6 +70,10 @@ pub const COMMANDS: &[&str] = &[
     "export_reminders_ics",
     "background_status",
     "set_start_at_login",
+    "backup_status",
+    "back_up_now",
+    "set_backup_folder",
+    "restore_backup",
 ];
 
 fn main() {

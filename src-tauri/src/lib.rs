@@ -3,6 +3,7 @@
 //! `alongside_core`, where the features, their rules and their SQL live.
 
 pub mod background;
+pub mod backups;
 pub mod commands;
 pub mod ipc;
 pub mod scheduler;
@@ -119,6 +120,10 @@ macro_rules! app_commands {
             $crate::commands::reminders::export_reminders_ics,
             $crate::commands::background::background_status,
             $crate::commands::background::set_start_at_login,
+            $crate::commands::backup::backup_status,
+            $crate::commands::backup::back_up_now,
+            $crate::commands::backup::set_backup_folder,
+            $crate::commands::backup::restore_backup,
         ]
     };
 }
@@ -161,7 +166,9 @@ pub fn build<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             app.manage(database);
             app.manage(commands::startup::MovedAside(std::sync::Mutex::new(moved)));
             app.manage(alongside_core::learn::api::LearnIndex::default());
+            app.manage(alongside_core::backup::api::Backups::default());
             scheduler::start(app.handle());
+            backups::start(app.handle());
             background::tray::build(app.handle());
             Ok(())
         })

@@ -5,8 +5,8 @@
 use ts_rs::{Config, TS};
 
 use crate::{
-    crisis, error, learn, onboarding, people, practices, readiness, reminders, settings, startup,
-    strain, today, wins,
+    backup, crisis, error, learn, onboarding, people, practices, readiness, reminders, settings,
+    startup, strain, today, wins,
 };
 
 fn render() -> String {
@@ -118,6 +118,8 @@ fn render() -> String {
         reminders::DueAction::decl(&cfg),
         reminders::ReminderSettings::decl(&cfg),
         startup::BackgroundStatus::decl(&cfg),
+        backup::BackupInfo::decl(&cfg),
+        backup::BackupStatus::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by src-tauri/core/src/bindings.rs. Do not edit by hand.\n\

@@ -31,6 +31,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/005_strain.sql")),
     M::up(include_str!("migrations/006_practice_tools.sql")),
     M::up(include_str!("migrations/007_reminders.sql")),
+    M::up(include_str!("migrations/008_backups.sql")),
 ];
 
 pub fn migrations() -> Migrations<'static> {
@@ -81,7 +82,7 @@ pub fn open_in_memory() -> Result<Connection> {
     Ok(conn)
 }
 
-fn open_file(path: &Path, busy_timeout: Duration) -> Result<Connection> {
+pub(crate) fn open_file(path: &Path, busy_timeout: Duration) -> Result<Connection> {
     let mut conn = Connection::open(path)?;
     conn.busy_timeout(busy_timeout)?;
     // Read the version before anything that could write: a newer file must stay untouched.
@@ -204,6 +205,22 @@ impl Database {
                 None
             }
         }
+    }
+
+    /// Closes the connection, lets `f` swap the file at the data path, then opens it again.
+    pub fn replace_file(&self, f: impl FnOnce(&Path) -> Result<()>) -> Result<()> {
+        let mut state = self.lock();
+        let closed = State::Failed(Error::DatabaseUnavailable);
+        if let State::Open(conn) = std::mem::replace(&mut *state, closed) {
+            if let Err((conn, e)) = conn.close() {
+                *state = State::Open(conn);
+                return Err(e.into());
+            }
+        }
+        let done = f(&self.dir.join(DB_FILE));
+        *state = open_in(&self.dir, self.busy_timeout)
+            .map_or_else(State::Failed, |o| State::Open(o.conn));
+        done
     }
 
     /// Runs `f` with the connection, or reports why there is none.

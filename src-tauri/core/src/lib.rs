@@ -6,6 +6,7 @@
 //! `<feature>::api` (validation, transaction) → rules in `<feature>/mod.rs` → `<feature>/store.rs`
 //! → SQLite, and back as typed results or one typed [`Error`].
 
+pub mod backup;
 pub mod crisis;
 pub mod dates;
 pub mod db;

@@ -2,6 +2,7 @@
 //! each command reads its arguments (`crate::ipc::Arg`) and makes one call into the core.
 
 pub mod background;
+pub mod backup;
 pub mod crisis;
 pub mod learn;
 pub mod onboarding;

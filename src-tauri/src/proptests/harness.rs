@@ -169,6 +169,7 @@ impl Harness {
         app.manage(alongside_core::db::Database::from_connection(conn));
         app.manage(crate::commands::startup::MovedAside::default());
         app.manage(alongside_core::learn::api::LearnIndex::default());
+        app.manage(alongside_core::backup::api::Backups::default());
         // No scheduler thread: `replan()` does nothing without its handle.
         let webview = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
             .build()

@@ -1110,3 +1110,39 @@ fn a_changed_row_is_noticed() {
     h.sql("UPDATE profile SET region = 'GB';");
     assert!(!h.unchanged_since(&before));
 }
+
+// ---------------------------------------------------------------- backups
+// `back_up_now` and `restore_backup` write files and swap the database file, which this
+// in-memory harness has not got; the core's store tests and the backups E2E cover them.
+
+#[test]
+fn proptest_set_backup_folder() {
+    let folder = prop_oneof![
+        3 => text(),
+        2 => prop_oneof![
+            Just("/tmp"), Just(" /tmp "), Just("/"), Just("/no/such/folder"),
+            Just("relative/folder"), Just("")
+        ]
+        .prop_map(|s| Value::String(s.into())),
+        1 => Just(Value::Null),
+        1 => wrong(),
+    ]
+    .boxed();
+    run(Spec {
+        cmd: "set_backup_folder",
+        args: args(vec![("folder", folder)]),
+        check: |h, a, out| {
+            prop_assert_eq!(&h.ok("backup_status", json!({})), out);
+            let want = a["folder"]
+                .as_str()
+                .map(str::trim)
+                .filter(|f| !f.is_empty());
+            prop_assert_eq!(out["chosenFolder"].as_bool(), Some(want.is_some()));
+            if let Some(f) = want {
+                prop_assert_eq!(out["backupFolder"].as_str(), Some(f));
+            }
+            Ok(())
+        },
+        ..Spec::default()
+    });
+}

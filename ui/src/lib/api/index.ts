@@ -3,6 +3,7 @@ import { invoke } from '@tauri-apps/api/core';
 import { listen } from '@tauri-apps/api/event';
 import type {
   BackgroundStatus,
+  BackupStatus,
   DueAction,
   DueItem,
   Reminder,
@@ -171,6 +172,13 @@ export const api = {
   backgroundStatus: () => call<BackgroundStatus>('background_status'),
   setStartAtLogin: (enabled: boolean) =>
     call<BackgroundStatus>('set_start_at_login', { enabled }),
+
+  backupStatus: () => call<BackupStatus>('backup_status'),
+  backUpNow: () => call<BackupStatus>('back_up_now'),
+  /** `null` puts backups back in the default folder beside the data. */
+  setBackupFolder: (folder: string | null) => call<BackupStatus>('set_backup_folder', { folder }),
+  /** Restores a kept backup by its name; the data reopens on it, so reload the app after. */
+  restoreBackup: (name: string) => call<BackupStatus>('restore_backup', { name }),
   /** Calls `callback` whenever the scheduler has put something in the Due now list. */
   onRemindersDue: async (callback: () => void): Promise<() => void> => {
     try {

@@ -15,6 +15,7 @@ export function breakBackend() {
   });
 }
 import type {
+  BackupStatus,
   DueItem,
   Reminder,
   ReminderInput,
@@ -321,6 +322,14 @@ export class FakeBackend {
   reminderSettings: ReminderSettings = { quietStart: '22:00', quietEnd: '07:00', showDetails: false, pausedUntil: null };
   notificationsSent = 0;
   background = { tray: true, startAtLogin: false };
+  backups: BackupStatus = {
+    dataFolder: '/home/me/.local/share/alongside',
+    backupFolder: '/home/me/.local/share/alongside/backups',
+    chosenFolder: false,
+    backups: [],
+    problem: null,
+  };
+  restoredFrom: string | null = null;
   dailyChecks: DailyCheck[] = [];
   results: SelfCheckResult[] = [];
   selfCarePlan: SelfCarePlan = { warningSigns: null, whatHelps: null, whoToAsk: null, whatToDrop: null };
@@ -814,6 +823,43 @@ export class FakeBackend {
       case 'set_start_at_login':
         this.background = { ...this.background, startAtLogin: args.enabled as boolean };
         return this.background;
+      case 'backup_status':
+        return this.backups;
+      case 'back_up_now': {
+        const n = this.backups.backups.length + 1;
+        const madeAt = `2026-12-03T10:${String(n).padStart(2, '0')}:00Z`;
+        const name = `alongside-2026-12-03T10${String(n).padStart(2, '0')}00Z.db`;
+        this.backups = {
+          ...this.backups,
+          backups: [{ name, madeAt, sizeBytes: 65536 }, ...this.backups.backups],
+          problem: null,
+        };
+        return this.backups;
+      }
+      case 'set_backup_folder': {
+        const folder = args.folder as string | null;
+        if (folder !== null && !folder.startsWith('/')) {
+          throw {
+            code: 'invalid_input',
+            field: 'folder',
+            message: 'Please give the whole path of a folder, starting from the top.',
+          };
+        }
+        this.backups = {
+          ...this.backups,
+          backupFolder: folder ?? '/home/me/.local/share/alongside/backups',
+          chosenFolder: folder !== null,
+        };
+        return this.backups;
+      }
+      case 'restore_backup': {
+        const name = args.name as string;
+        if (!this.backups.backups.some((b) => b.name === name)) {
+          throw { code: 'not_found', field: null, message: 'That backup could not be found.' };
+        }
+        this.restoredFrom = name;
+        return this.backups;
+      }
       case 'export_reminders_ics':
         return { path: '/home/me/Downloads/alongside-reminders.ics', count: this.reminders.length };
       case 'list_self_checks':

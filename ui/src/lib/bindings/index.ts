@@ -570,3 +570,27 @@ tray: boolean,
  * Alongside starts when the caregiver logs in.
  */
 startAtLogin: boolean, };
+
+export type BackupInfo = { 
+/**
+ * The file name; what Restore asks for.
+ */
+name: string, 
+/**
+ * When it was made, RFC 3339 UTC.
+ */
+madeAt: string, sizeBytes: number, };
+
+export type BackupStatus = { dataFolder: string, backupFolder: string, 
+/**
+ * True when the caregiver chose the folder (false: the default beside the data).
+ */
+chosenFolder: boolean, 
+/**
+ * Newest first.
+ */
+backups: Array<BackupInfo>, 
+/**
+ * Why the last backup did not work, in caregiver words, when it did not.
+ */
+problem: string | null, };
