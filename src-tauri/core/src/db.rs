@@ -206,6 +206,20 @@ impl Database {
         }
     }
 
+    /// Closes the open file, runs `f` on its folder, then opens it again (a fresh one if `f`
+    /// removed it). Refused when nothing is open: a file Alongside cannot read is never removed.
+    pub fn reopen_after<T>(&self, f: impl FnOnce(&Path) -> Result<T>) -> Result<T> {
+        let mut state = self.lock();
+        if !matches!(*state, State::Open(_)) || self.dir.as_os_str().is_empty() {
+            return Err(Error::DatabaseUnavailable);
+        }
+        *state = State::Failed(Error::DatabaseUnavailable);
+        let out = f(&self.dir);
+        *state = open_in(&self.dir, self.busy_timeout)
+            .map_or_else(State::Failed, |o| State::Open(o.conn));
+        out
+    }
+
     /// Runs `f` with the connection, or reports why there is none.
     pub fn with<T>(&self, f: impl FnOnce(&mut Connection) -> Result<T>) -> Result<T> {
         match &mut *self.lock() {
