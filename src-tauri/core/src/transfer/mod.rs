@@ -81,6 +81,13 @@ pub enum Kind {
     OptReal(f64, f64),
 }
 
+impl Kind {
+    /// A column that only ever holds 1: the table has at most one row.
+    pub fn is_singleton(self) -> bool {
+        matches!(self, Kind::Int(1, 1))
+    }
+}
+
 pub struct Table {
     pub name: &'static str,
     /// What one row is, in the caregiver's words.
