@@ -70,6 +70,10 @@ pub const COMMANDS: &[&str] = &[
     "export_reminders_ics",
     "background_status",
     "set_start_at_login",
+    "export_everything",
+    "data_summary",
+    "import_everything",
+    "erase_everything",
 ];
 
 fn main() {

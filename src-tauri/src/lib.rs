@@ -119,6 +119,10 @@ macro_rules! app_commands {
             $crate::commands::reminders::export_reminders_ics,
             $crate::commands::background::background_status,
             $crate::commands::background::set_start_at_login,
+            $crate::commands::transfer::export_everything,
+            $crate::commands::transfer::data_summary,
+            $crate::commands::transfer::import_everything,
+            $crate::commands::transfer::erase_everything,
         ]
     };
 }

@@ -6,7 +6,7 @@ use ts_rs::{Config, TS};
 
 use crate::{
     crisis, error, learn, onboarding, people, practices, readiness, reminders, settings, startup,
-    strain, today, wins,
+    strain, today, transfer, wins,
 };
 
 fn render() -> String {
@@ -118,6 +118,11 @@ fn render() -> String {
         reminders::DueAction::decl(&cfg),
         reminders::ReminderSettings::decl(&cfg),
         startup::BackgroundStatus::decl(&cfg),
+        transfer::RecordCounts::decl(&cfg),
+        transfer::api::ExportedEverything::decl(&cfg),
+        transfer::api::DataSummary::decl(&cfg),
+        transfer::api::ImportedEverything::decl(&cfg),
+        transfer::api::Erased::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by src-tauri/core/src/bindings.rs. Do not edit by hand.\n\

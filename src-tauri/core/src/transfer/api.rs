@@ -6,15 +6,15 @@ use std::path::Path;
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::{read, store, Counts, File, ERASE_WORD, FORMAT, SCHEMA};
+use super::{read, store, File, RecordCounts, ERASE_WORD, FORMAT, SCHEMA};
 use crate::db::Database;
 use crate::error::{Error, Result};
 
 #[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
-pub struct Exported {
+pub struct ExportedEverything {
     pub path: String,
-    pub counts: Counts,
+    pub counts: RecordCounts,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -22,13 +22,13 @@ pub struct Exported {
 pub struct DataSummary {
     /// True when anything differs from a fresh Alongside (an import would replace it).
     pub has_data: bool,
-    pub counts: Counts,
+    pub counts: RecordCounts,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
-pub struct Imported {
-    pub counts: Counts,
+pub struct ImportedEverything {
+    pub counts: RecordCounts,
     /// Where the data that was here before was copied, when there was any.
     pub safety_copy: Option<String>,
 }
@@ -55,7 +55,7 @@ pub fn export_text(db: &Database, exported_at: &str) -> Result<String> {
 }
 
 /// Saves everything to `folder/alongside-everything-<day>.json` (never overwriting).
-pub fn export_everything(db: &Database, folder: &Path) -> Result<Exported> {
+pub fn export_everything(db: &Database, folder: &Path) -> Result<ExportedEverything> {
     let text = export_text(db, &crate::now_utc())?;
     let counts = read(&text)?.counts;
     let stem = format!(
@@ -63,7 +63,7 @@ pub fn export_everything(db: &Database, folder: &Path) -> Result<Exported> {
         chrono::Local::now().format("%Y-%m-%d")
     );
     let path = crate::export::save(folder, &stem, "json", text.as_bytes())?;
-    Ok(Exported {
+    Ok(ExportedEverything {
         path: path.display().to_string(),
         counts,
     })
@@ -92,7 +92,11 @@ fn summary(conn: &rusqlite::Connection) -> Result<DataSummary> {
 /// Replaces everything with the file's records, in one transaction, after checking all of
 /// them. When there is data already, `replace_existing` must say so, and a safety copy is made
 /// before anything changes.
-pub fn import_everything(db: &Database, text: &str, replace_existing: bool) -> Result<Imported> {
+pub fn import_everything(
+    db: &Database,
+    text: &str,
+    replace_existing: bool,
+) -> Result<ImportedEverything> {
     let checked = read(text)?;
     let dir = db.dir().to_path_buf();
     db.with(|conn| {
@@ -110,7 +114,7 @@ pub fn import_everything(db: &Database, text: &str, replace_existing: bool) -> R
         let tx = conn.transaction()?;
         store::replace_all(&tx, &checked.rows)?;
         tx.commit()?;
-        Ok(Imported {
+        Ok(ImportedEverything {
             counts: checked.counts.clone(),
             safety_copy,
         })

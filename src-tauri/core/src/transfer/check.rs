@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, HashSet};
 
 use serde_json::Value;
 
-use super::{Counts, File, Kind, Kind::*, SqlValue, FORMAT, MAX_BYTES, SCHEMA, TABLES};
+use super::{File, Kind, Kind::*, RecordCounts, SqlValue, FORMAT, MAX_BYTES, SCHEMA, TABLES};
 use crate::error::{Error, Result};
 use crate::validate;
 
@@ -13,7 +13,7 @@ use crate::validate;
 #[derive(Debug)]
 pub struct Checked {
     pub rows: Vec<Vec<Vec<SqlValue>>>,
-    pub counts: Counts,
+    pub counts: RecordCounts,
 }
 
 fn refuse(message: impl Into<String>) -> Error {
@@ -122,7 +122,7 @@ pub fn check(file: &File) -> Result<Checked> {
         let i = TABLES.iter().position(|t| t.name == name).unwrap_or(0);
         u32::try_from(out[i].len()).unwrap_or(u32::MAX)
     };
-    let counts = Counts {
+    let counts = RecordCounts {
         people: count("people"),
         wins: count("wins"),
         safety_plans: count("safety_plans"),

@@ -43,7 +43,7 @@ pub struct File {
 /// How many of the main records a file or a database holds, for plain words on screen.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
-pub struct Counts {
+pub struct RecordCounts {
     pub people: u32,
     pub wins: u32,
     pub safety_plans: u32,
