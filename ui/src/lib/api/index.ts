@@ -62,6 +62,10 @@ import type {
   Profile,
   ProfileInput,
   RegionChoice,
+  DataSummary,
+  Erased,
+  ExportedEverything,
+  ImportedEverything,
 } from '../bindings';
 import { toAlongsideError } from './errors';
 
@@ -171,6 +175,13 @@ export const api = {
   backgroundStatus: () => call<BackgroundStatus>('background_status'),
   setStartAtLogin: (enabled: boolean) =>
     call<BackgroundStatus>('set_start_at_login', { enabled }),
+
+  exportEverything: () => call<ExportedEverything>('export_everything'),
+  dataSummary: () => call<DataSummary>('data_summary'),
+  importEverything: (text: string, replaceExisting: boolean) =>
+    call<ImportedEverything>('import_everything', { text, replaceExisting }),
+  eraseEverything: (typed: string, includeBackups: boolean) =>
+    call<Erased>('erase_everything', { typed, includeBackups }),
   /** Calls `callback` whenever the scheduler has put something in the Due now list. */
   onRemindersDue: async (callback: () => void): Promise<() => void> => {
     try {
