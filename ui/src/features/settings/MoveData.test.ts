@@ -54,13 +54,14 @@ describe('MoveData', () => {
     );
     expect(backend.called('import_everything')[0].args.replaceExisting).toBe(false);
     expect(backend.people.map((p) => p.name)).toEqual(['Sam', 'Alex']);
+    expect(onchange).not.toHaveBeenCalled();
     await user.click(screen.getByRole('button', { name: 'Continue to Alongside' }));
     expect(onchange).toHaveBeenCalled();
   });
 
   it('asks before replacing records that are already here, and keeping them changes nothing', async () => {
     const backend = new FakeBackend().onboarded('Maria', 'Robin', 'GB');
-    const { user } = setup(backend);
+    const { user, onchange } = setup(backend);
     const input = screen.getByLabelText('Import a file saved with “Export everything”');
     await user.upload(input, file(FILE));
     const ask = await screen.findByRole('dialog', { name: 'Replace what is here?' });
@@ -77,6 +78,7 @@ describe('MoveData', () => {
     expect(status).toHaveTextContent('Imported 2 people');
     expect(status).toHaveTextContent('A safety copy of what was here before is kept at');
     expect(backend.called('import_everything')[0].args.replaceExisting).toBe(true);
+    expect(onchange).toHaveBeenCalledTimes(1);
   });
 
   it('shows the backend’s words for a file it refuses', async () => {
