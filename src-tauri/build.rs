@@ -74,6 +74,10 @@ pub const COMMANDS: &[&str] = &[
     "back_up_now",
     "set_backup_folder",
     "restore_backup",
+    "export_everything",
+    "data_summary",
+    "import_everything",
+    "erase_everything",
 ];
 
 fn main() {

@@ -124,6 +124,10 @@ macro_rules! app_commands {
             $crate::commands::backup::back_up_now,
             $crate::commands::backup::set_backup_folder,
             $crate::commands::backup::restore_backup,
+            $crate::commands::transfer::export_everything,
+            $crate::commands::transfer::data_summary,
+            $crate::commands::transfer::import_everything,
+            $crate::commands::transfer::erase_everything,
         ]
     };
 }

@@ -48,6 +48,24 @@ pub struct App {
 impl App {
     /// Starts Alongside with `data_dir` as its data folder.
     pub async fn launch(data_dir: &Path) -> App {
+        Self::launch_with(data_dir, &[]).await
+    }
+
+    /// Starts Alongside with its Downloads folder at `downloads` (through an XDG user-dirs file
+    /// beside it), so exports land where the scenario can read them.
+    pub async fn launch_with_downloads(data_dir: &Path, downloads: &Path) -> App {
+        std::fs::create_dir_all(downloads).expect("downloads folder");
+        let config = downloads.with_extension("config");
+        std::fs::create_dir_all(&config).expect("config folder");
+        std::fs::write(
+            config.join("user-dirs.dirs"),
+            format!("XDG_DOWNLOAD_DIR=\"{}\"\n", downloads.display()),
+        )
+        .expect("user-dirs.dirs");
+        Self::launch_with(data_dir, &[("XDG_CONFIG_HOME", config.as_path())]).await
+    }
+
+    async fn launch_with(data_dir: &Path, env: &[(&str, &Path)]) -> App {
         let app = app_binary();
         let port = free_port();
         let native_port = free_port();
@@ -61,6 +79,7 @@ impl App {
             .env("ALONGSIDE_DATA_DIR", data_dir)
             // Closing the window quits, so a relaunch starts a fresh app (not one in the tray).
             .env("ALONGSIDE_CLOSE_QUITS", "1")
+            .envs(env.iter().copied())
             .stdout(Stdio::null())
             .stderr(Stdio::inherit())
             .kill_on_drop(true)

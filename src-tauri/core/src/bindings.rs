@@ -6,7 +6,7 @@ use ts_rs::{Config, TS};
 
 use crate::{
     backup, crisis, error, learn, onboarding, people, practices, readiness, reminders, settings,
-    startup, strain, today, wins,
+    startup, strain, today, transfer, wins,
 };
 
 fn render() -> String {
@@ -120,6 +120,11 @@ fn render() -> String {
         startup::BackgroundStatus::decl(&cfg),
         backup::BackupInfo::decl(&cfg),
         backup::BackupStatus::decl(&cfg),
+        transfer::RecordCounts::decl(&cfg),
+        transfer::api::ExportedEverything::decl(&cfg),
+        transfer::api::DataSummary::decl(&cfg),
+        transfer::api::ImportedEverything::decl(&cfg),
+        transfer::api::Erased::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by src-tauri/core/src/bindings.rs. Do not edit by hand.\n\

@@ -23,6 +23,7 @@ pub mod settings;
 pub mod startup;
 pub mod strain;
 pub mod today;
+pub mod transfer;
 pub mod validate;
 pub mod wins;
 

@@ -14,4 +14,5 @@ pub mod settings;
 pub mod startup;
 pub mod strain;
 pub mod today;
+pub mod transfer;
 pub mod wins;

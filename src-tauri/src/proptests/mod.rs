@@ -1101,6 +1101,73 @@ fn proptest_pause_reminders() {
     });
 }
 
+// ---------------------------------------------------------------- moving everything
+
+/// A file text: words, a JSON value of another kind, or a well-formed export (empty, or with a
+/// person whose name is too long).
+fn export_text() -> BoxedStrategy<Value> {
+    let tables = |people: Value| {
+        let mut t: serde_json::Map<String, Value> = alongside_core::transfer::TABLES
+            .iter()
+            .map(|t| (t.name.to_owned(), json!([])))
+            .collect();
+        t.insert("people".into(), people);
+        json!({"format": "alongside-everything", "schema": 1,
+               "exported_at": "2026-12-03T10:00:00Z", "tables": t})
+        .to_string()
+    };
+    let empty = tables(json!([]));
+    let long = tables(
+        json!([{"id": 1, "name": "x".repeat(81), "relationship": "child",
+                               "created_at": "2026-12-03T10:00:00Z", "removed_at": null}]),
+    );
+    prop_oneof![
+        2 => text(),
+        1 => wrong().prop_map(|v| Value::String(v.to_string())),
+        1 => proptest::sample::select(vec![json!(empty), json!(long)]),
+        1 => wrong(),
+    ]
+    .boxed()
+}
+
+/// The harness's database has no folder, so no safety copy can be made: an import over records
+/// is refused and must change nothing. Every other case starts from an empty Alongside (as on
+/// a new computer), where a well-formed file is accepted. Erase is not driven here: it needs a
+/// data folder to remove files from (see the `alongside_core::transfer` tests).
+#[test]
+fn proptest_import_everything() {
+    run(Spec {
+        cmd: "import_everything",
+        args: args(vec![
+            ("text", export_text()),
+            ("replaceExisting", boolean()),
+        ]),
+        before: Some(|h, n| {
+            if n % 2 == 0 {
+                let mut sql: String = alongside_core::transfer::TABLES
+                    .iter()
+                    .rev()
+                    .map(|t| format!("DELETE FROM {};", t.name))
+                    .collect();
+                sql.push_str(
+                    "INSERT INTO tags (name, created_at) VALUES ('self-care', '2026-11-22T00:00:00Z'), \
+                     ('social', '2026-11-22T00:00:00Z'), ('treatment', '2026-11-22T00:00:00Z'), \
+                     ('daily living', '2026-11-22T00:00:00Z'), ('work or school', '2026-11-22T00:00:00Z'), \
+                     ('creative', '2026-11-22T00:00:00Z'); \
+                     INSERT INTO reminder_settings (id, quiet_start, quiet_end, show_details) \
+                     VALUES (1, '22:00', '07:00', 0);",
+                );
+                h.sql(&sql);
+            }
+        }),
+        check: |h, _, out| {
+            prop_assert_eq!(&h.ok("data_summary", json!({}))["counts"], &out["counts"]);
+            Ok(())
+        },
+        ..Spec::default()
+    });
+}
+
 /// The refusal check itself: a changed row is noticed, however it was made.
 #[test]
 fn a_changed_row_is_noticed() {

@@ -149,7 +149,8 @@ pub fn restore_at(
     let staged = files::stage(&chosen, db.dir())?;
     // With the database closed, nothing can change between the backup of the data as it is
     // and the swap.
-    let swapped = db.replace_file(|data| {
+    let swapped = db.reopen_after(|data_dir| {
+        let data = &data_dir.join(crate::db::DB_FILE);
         files::closed_cleanly(data)?;
         recorded(
             backups,

@@ -207,10 +207,11 @@ fn a_swap_that_fails_midway_reopens_the_data_as_it_was() {
     let db = open(dir.path());
     add_person(&db, "Sam");
     let err = db
-        .replace_file(|data| {
+        .reopen_after(|data_dir| {
+            let data = &data_dir.join(crate::db::DB_FILE);
             assert!(data.exists(), "the data file is closed, not moved");
             files::closed_cleanly(data)?;
-            Err(Error::DataBusy)
+            Err::<(), _>(Error::DataBusy)
         })
         .expect_err("failed midway");
     assert_eq!(err.code(), crate::error::ErrorCode::DataBusy);

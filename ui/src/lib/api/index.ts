@@ -63,6 +63,10 @@ import type {
   Profile,
   ProfileInput,
   RegionChoice,
+  DataSummary,
+  Erased,
+  ExportedEverything,
+  ImportedEverything,
 } from '../bindings';
 import { toAlongsideError } from './errors';
 
@@ -179,6 +183,12 @@ export const api = {
   setBackupFolder: (folder: string | null) => call<BackupStatus>('set_backup_folder', { folder }),
   /** Restores a kept backup by its name; the data reopens on it, so reload the app after. */
   restoreBackup: (name: string) => call<BackupStatus>('restore_backup', { name }),
+  exportEverything: () => call<ExportedEverything>('export_everything'),
+  dataSummary: () => call<DataSummary>('data_summary'),
+  importEverything: (text: string, replaceExisting: boolean) =>
+    call<ImportedEverything>('import_everything', { text, replaceExisting }),
+  eraseEverything: (typed: string, includeBackups: boolean) =>
+    call<Erased>('erase_everything', { typed, includeBackups }),
   /** Calls `callback` whenever the scheduler has put something in the Due now list. */
   onRemindersDue: async (callback: () => void): Promise<() => void> => {
     try {

@@ -924,9 +924,49 @@ export class FakeBackend {
       case 'save_self_care_plan':
         this.selfCarePlan = args.plan as SelfCarePlan;
         return this.selfCarePlan;
+      case 'export_everything':
+        return { path: '/home/me/Downloads/alongside-everything-2026-12-03.json', counts: this.counts() };
+      case 'data_summary':
+        return { hasData: this.profile !== null || this.people.length > 0, counts: this.counts() };
+      case 'import_everything': {
+        let file: { format?: string; tables?: Record<string, unknown[]> };
+        try {
+          file = JSON.parse(args.text as string);
+        } catch {
+          throw { code: 'invalid_input', message: 'This file could not be read: it may be cut short or damaged. Nothing was changed.', field: 'import' };
+        }
+        if (file.format !== 'alongside-everything' || !file.tables)
+          throw { code: 'invalid_input', message: 'This is not a file Alongside made with "Export everything". Please choose that file. Nothing was changed.', field: 'import' };
+        const hadData = this.profile !== null || this.people.length > 0;
+        if (hadData && !args.replaceExisting)
+          throw { code: 'invalid_input', message: 'Alongside already has your records on this computer. Please confirm that the file should replace them. Nothing was changed.', field: 'import' };
+        const n = (t: string) => file.tables?.[t]?.length ?? 0;
+        const people = (file.tables.people ?? []) as { id: number; name: string; relationship: Person['relationship'] }[];
+        this.people = people.map((p) => ({ id: p.id, name: p.name, relationship: p.relationship, conditions: [] }));
+        const profile = (file.tables.profile ?? [])[0] as { caregiver_name: string | null; region: string } | undefined;
+        this.profile = profile ? { caregiverName: profile.caregiver_name, region: profile.region } : null;
+        const records = Object.values(file.tables).reduce((a, t) => a + t.length, 0);
+        return {
+          counts: { people: n('people'), wins: n('wins'), safetyPlans: n('safety_plans'), reminders: n('reminders'), records },
+          safetyCopy: hadData ? '/data/backups/before-import-20261203T100000Z.db' : null,
+        };
+      }
+      case 'erase_everything':
+        if ((args.typed as string).trim() !== 'ERASE')
+          throw { code: 'invalid_input', message: 'Please type ERASE in capital letters to confirm. Nothing was erased.', field: 'confirm' };
+        this.profile = null;
+        this.people = [];
+        this.wins = [];
+        this.reminders = [];
+        return { backupsRemoved: args.includeBackups ? 2 : 0 };
       default:
         throw new Error(`unknown command ${cmd}`);
     }
+  }
+
+  counts() {
+    const records = this.people.length + this.wins.length + this.plans.length + this.reminders.length;
+    return { people: this.people.length, wins: this.wins.length, safetyPlans: this.plans.length, reminders: this.reminders.length, records };
   }
 
   called(cmd: string) {

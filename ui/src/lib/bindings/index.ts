@@ -594,3 +594,25 @@ backups: Array<BackupInfo>,
  * Why the last backup did not work, in caregiver words, when it did not.
  */
 problem: string | null, };
+
+export type RecordCounts = { people: number, wins: number, safetyPlans: number, reminders: number, 
+/**
+ * Every row of every table, the ones above included.
+ */
+records: number, };
+
+export type ExportedEverything = { path: string, counts: RecordCounts, };
+
+export type DataSummary = { 
+/**
+ * True when anything differs from a fresh Alongside (an import would replace it).
+ */
+hasData: boolean, counts: RecordCounts, };
+
+export type ImportedEverything = { counts: RecordCounts, 
+/**
+ * Where the data that was here before was copied, when there was any.
+ */
+safetyCopy: string | null, };
+
+export type Erased = { backupsRemoved: number, };
