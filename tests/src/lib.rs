@@ -185,10 +185,30 @@ impl App {
         b.click().await.expect("click");
     }
 
+    /// Clicks the button named `name`. A screen that re-renders between finding the button and
+    /// clicking it (its data arriving) replaces the element: find it again, as a person would
+    /// look again, a few times at most.
     pub async fn click(&self, name: &str) {
-        let b = self.button(name).await;
-        self.into_view(&b).await;
-        b.click().await.expect("click");
+        for _ in 0..5 {
+            let b = self.button(name).await;
+            let arg = serde_json::to_value(&b).expect("element reference");
+            let scrolled = self
+                .client
+                .execute("arguments[0].scrollIntoView({block: 'center'});", vec![arg])
+                .await;
+            match scrolled {
+                Err(e) if e.is_stale_element_reference() => {}
+                other => {
+                    other.expect("scroll into view");
+                    match b.click().await {
+                        Err(e) if e.is_stale_element_reference() => {}
+                        other => return other.expect("click"),
+                    }
+                }
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("button {name:?} kept being replaced while it was clicked");
     }
 
     /// Scrolls `e` to the middle of the window, clear of the sticky header. WebDriver's own
