@@ -109,6 +109,16 @@ describe('Small wins', () => {
     expect(await screen.findByText(/That makes 10 small wins/)).toBeInTheDocument();
   });
 
+  it('puts its cheerful note away when Crisis help opens', async () => {
+    const { user } = await start();
+    const dialog = await addWin(user, 'Went outside');
+    await user.click(within(dialog).getByRole('button', { name: 'Save this win' }));
+    expect(await screen.findByText('Added. Every small step counts.')).toBeInTheDocument();
+    await user.keyboard('{Control>}{Shift>}H{/Shift}{/Control}');
+    await screen.findByRole('dialog', { name: 'Crisis help' });
+    expect(screen.queryByText('Added. Every small step counts.')).not.toBeInTheDocument();
+  });
+
   it('shows a timeline by month, searches, deletes with Undo, and has a kind empty state', async () => {
     const { user, container } = await start();
     await user.click(screen.getByRole('button', { name: 'Wins' }));
