@@ -53,6 +53,14 @@ macro_rules! app_commands {
         tauri::generate_handler![
             $crate::commands::startup::app_status,
             $crate::commands::startup::retry_database,
+            $crate::commands::protection::protection_status,
+            $crate::commands::protection::unlock,
+            $crate::commands::protection::set_up_protection,
+            $crate::commands::protection::lock_now,
+            $crate::commands::protection::set_passphrase,
+            $crate::commands::protection::new_recovery_code,
+            $crate::commands::protection::recovery_code_saved,
+            $crate::commands::protection::set_app_lock,
             $crate::commands::settings::get_profile,
             $crate::commands::settings::update_profile,
             $crate::commands::onboarding::complete_onboarding,
@@ -166,9 +174,9 @@ pub fn build<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
         .setup(|app| {
             let dir = data_dir(app)?;
             open_main_window(app, &dir)?;
-            let (database, moved) = db::Database::open(dir, db::DEFAULT_BUSY_TIMEOUT);
-            app.manage(database);
-            app.manage(commands::startup::MovedAside(std::sync::Mutex::new(moved)));
+            let keystore =
+                std::sync::Arc::new(alongside_core::protection::keystore::SystemKeyStore);
+            app.manage(db::Database::open(dir, db::DEFAULT_BUSY_TIMEOUT, keystore));
             app.manage(alongside_core::learn::api::LearnIndex::default());
             app.manage(alongside_core::backup::api::Backups::default());
             scheduler::start(app.handle());

@@ -367,10 +367,25 @@ fn write_one(db: &Database, seq: u64, setup: &Setup) -> crate::Result<(Kind, i64
     })
 }
 
+/// The key store the writer and the checks share: its key outlives each killed writer.
+fn keystore(dir: &Path) -> std::sync::Arc<dyn crate::protection::keystore::KeyStore> {
+    std::sync::Arc::new(crate::protection::keystore::FolderKeyStore(
+        dir.join("test-keystore"),
+    ))
+}
+
+/// The data key, found as the app finds it at start.
+fn app_key(dir: &Path) -> crate::protection::DataKey {
+    Database::open(dir.to_path_buf(), DEFAULT_BUSY_TIMEOUT, keystore(dir))
+        .key()
+        .expect("the key store opens the data")
+}
+
 /// Opens the file as the app does and writes until killed, acknowledging each write only after
 /// the app's function (and so its commit) returned.
 fn run_writer(dir: &Path, first_seq: u64) -> ! {
-    let (db, moved) = Database::open(dir.to_path_buf(), DEFAULT_BUSY_TIMEOUT);
+    let db = Database::open(dir.to_path_buf(), DEFAULT_BUSY_TIMEOUT, keystore(dir));
+    let moved = db.moved_aside();
     if let Some(problem) = db.problem() {
         say(&format!("error open {}", problem.message));
         std::process::exit(3);
@@ -456,7 +471,8 @@ fn check_after_kill(
     before: Highest,
     t: &mut Tally,
 ) -> Highest {
-    let opened = db::open_in(dir, DEFAULT_BUSY_TIMEOUT).expect("the app reopens the file");
+    let opened =
+        db::open_in(dir, &app_key(dir), DEFAULT_BUSY_TIMEOUT).expect("the app reopens the file");
     if let Some(aside) = opened.moved_aside {
         t.integrity.push(format!(
             "the file was set aside as unreadable: {}",
@@ -594,9 +610,13 @@ fn a_writer_killed_mid_write_loses_no_acknowledged_write() {
     println!("crash test: {kills} kills, seed {seed} (ALONGSIDE_CRASH_SEED={seed} repeats it)");
     let mut rng = Rng(seed);
     let dir = tempfile::tempdir().expect("tempdir");
-    let setup = Setup::make(&Database::open(dir.path().to_path_buf(), DEFAULT_BUSY_TIMEOUT).0);
+    let setup = Setup::make(&Database::open(
+        dir.path().to_path_buf(),
+        DEFAULT_BUSY_TIMEOUT,
+        keystore(dir.path()),
+    ));
     let mut before = highest(
-        &db::open_in(dir.path(), DEFAULT_BUSY_TIMEOUT)
+        &db::open_in(dir.path(), &app_key(dir.path()), DEFAULT_BUSY_TIMEOUT)
             .expect("open")
             .conn,
     );

@@ -3,13 +3,13 @@
 //! and a corrupt file moved aside, never deleted.
 
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 use std::time::Duration;
 
 use rusqlite::{Connection, ErrorCode as SqliteCode};
 use rusqlite_migration::{Migrations, M};
 
 use crate::error::{Error, Result};
+use crate::protection::{upgrade, DataKey};
 
 pub const DB_FILE: &str = "alongside.db";
 
@@ -53,18 +53,23 @@ pub struct Opened {
     pub moved_aside: Option<PathBuf>,
 }
 
-/// Opens (creating if needed) the database in `dir`.
-pub fn open_in(dir: &Path, busy_timeout: Duration) -> Result<Opened> {
+/// Opens (creating if needed) the encrypted database in `dir` with `key`. A plain file from a
+/// version before encryption is encrypted first (see [`crate::protection::upgrade`]).
+pub fn open_in(dir: &Path, key: &DataKey, busy_timeout: Duration) -> Result<Opened> {
     std::fs::create_dir_all(dir)?;
     let path = dir.join(DB_FILE);
-    match open_file(&path, busy_timeout) {
+    if upgrade::is_plain(&path) {
+        refuse_if_too_new_plain(&path)?;
+        upgrade::encrypt_in_place(&path, key)?;
+    }
+    match open_file(&path, key, busy_timeout) {
         Ok(conn) => Ok(Opened {
             conn,
             moved_aside: None,
         }),
         Err(e) if is_corrupt(&e) => {
             let aside = move_aside(&path)?;
-            let conn = open_file(&path, busy_timeout)?;
+            let conn = open_file(&path, key, busy_timeout)?;
             Ok(Opened {
                 conn,
                 moved_aside: Some(aside),
@@ -72,6 +77,19 @@ pub fn open_in(dir: &Path, busy_timeout: Duration) -> Result<Opened> {
         }
         Err(e) => Err(e),
     }
+}
+
+/// A plain file written by a newer Alongside is left exactly as it is, not encrypted.
+fn refuse_if_too_new_plain(path: &Path) -> Result<()> {
+    let conn = Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    let found: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    if found > latest_version() {
+        return Err(Error::DatabaseTooNew {
+            found,
+            supported: latest_version(),
+        });
+    }
+    Ok(())
 }
 
 /// An in-memory database with the full schema, for tests.
@@ -82,8 +100,10 @@ pub fn open_in_memory() -> Result<Connection> {
     Ok(conn)
 }
 
-pub(crate) fn open_file(path: &Path, busy_timeout: Duration) -> Result<Connection> {
+/// Opens one encrypted file with `key`: the key first, before anything reads or writes.
+pub(crate) fn open_file(path: &Path, key: &DataKey, busy_timeout: Duration) -> Result<Connection> {
     let mut conn = Connection::open(path)?;
+    conn.execute_batch(&format!("PRAGMA key = {}", key.sql_literal().as_str()))?;
     conn.busy_timeout(busy_timeout)?;
     // Read the version before anything that could write: a newer file must stay untouched.
     let found: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
@@ -136,115 +156,14 @@ fn move_aside(path: &Path) -> Result<PathBuf> {
     Ok(aside)
 }
 
-/// The app's handle on its database. Opening can fail (locked, too new, disk trouble); the app
-/// still runs, shows why, and keeps Crisis help working.
-pub struct Database {
-    dir: PathBuf,
-    busy_timeout: Duration,
-    state: Mutex<State>,
-}
-
-enum State {
-    Open(Connection),
-    Failed(Error),
-}
-
-impl Database {
-    pub fn open(dir: PathBuf, busy_timeout: Duration) -> (Self, Option<PathBuf>) {
-        let (state, moved) = match open_in(&dir, busy_timeout) {
-            Ok(o) => (State::Open(o.conn), o.moved_aside),
-            Err(e) => {
-                eprintln!("alongside: could not open the database: {e}");
-                (State::Failed(e), None)
-            }
-        };
-        (
-            Database {
-                dir,
-                busy_timeout,
-                state: Mutex::new(state),
-            },
-            moved,
-        )
-    }
-
-    /// Wraps an already open connection (tests).
-    pub fn from_connection(conn: Connection) -> Self {
-        Database {
-            dir: PathBuf::new(),
-            busy_timeout: DEFAULT_BUSY_TIMEOUT,
-            state: Mutex::new(State::Open(conn)),
-        }
-    }
-
-    pub fn dir(&self) -> &Path {
-        &self.dir
-    }
-
-    /// The reason the database is not open, if it is not.
-    pub fn problem(&self) -> Option<crate::error::AppError> {
-        match &*self.lock() {
-            State::Open(_) => None,
-            State::Failed(e) => Some(e.into()),
-        }
-    }
-
-    /// Tries again to open a database that failed (for example after another program let go).
-    pub fn retry(&self) -> Option<PathBuf> {
-        let mut state = self.lock();
-        if matches!(*state, State::Open(_)) {
-            return None;
-        }
-        match open_in(&self.dir, self.busy_timeout) {
-            Ok(o) => {
-                *state = State::Open(o.conn);
-                o.moved_aside
-            }
-            Err(e) => {
-                *state = State::Failed(e);
-                None
-            }
-        }
-    }
-
-    /// Closes the open file, runs `f` on its folder, then opens it again (a fresh one if `f`
-    /// removed it). Refused when nothing is open: a file Alongside cannot read is never touched.
-    pub fn reopen_after<T>(&self, f: impl FnOnce(&Path) -> Result<T>) -> Result<T> {
-        let mut state = self.lock();
-        if !matches!(*state, State::Open(_)) || self.dir.as_os_str().is_empty() {
-            return Err(Error::DatabaseUnavailable);
-        }
-        if let State::Open(conn) =
-            std::mem::replace(&mut *state, State::Failed(Error::DatabaseUnavailable))
-        {
-            if let Err((conn, e)) = conn.close() {
-                *state = State::Open(conn);
-                return Err(e.into());
-            }
-        }
-        let out = f(&self.dir);
-        *state = open_in(&self.dir, self.busy_timeout)
-            .map_or_else(State::Failed, |o| State::Open(o.conn));
-        out
-    }
-
-    /// Runs `f` with the connection, or reports why there is none.
-    pub fn with<T>(&self, f: impl FnOnce(&mut Connection) -> Result<T>) -> Result<T> {
-        match &mut *self.lock() {
-            State::Open(conn) => f(conn),
-            State::Failed(_) => Err(Error::DatabaseUnavailable),
-        }
-    }
-
-    fn lock(&self) -> std::sync::MutexGuard<'_, State> {
-        // A panic while holding the lock leaves the connection usable: SQLite rolls back an
-        // unfinished transaction when the next one begins.
-        self.state
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-    }
-}
+pub use crate::database::Database;
 
 #[cfg(test)]
 #[path = "db_tests.rs"]
 mod tests;
+
+/// One fixed key for tests that open files directly.
+#[cfg(test)]
+pub(crate) fn test_key() -> DataKey {
+    DataKey::from_bytes(&[42; 32]).expect("32 bytes")
+}

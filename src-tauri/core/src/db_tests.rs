@@ -18,7 +18,7 @@ fn migrations_are_valid() {
 #[test]
 fn fresh_database_gets_the_latest_schema_and_durable_pragmas() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let opened = open_in(dir.path(), QUICK).expect("opens");
+    let opened = open_in(dir.path(), &test_key(), QUICK).expect("opens");
     assert!(opened.moved_aside.is_none());
     let conn = opened.conn;
     assert_eq!(user_version(&conn), latest_version());
@@ -54,7 +54,9 @@ fn every_version_upgrades_to_the_latest_keeping_data() {
                 .expect("insert");
             }
         }
-        let conn = open_in(dir.path(), QUICK).expect("upgrade").conn;
+        let conn = open_in(dir.path(), &test_key(), QUICK)
+            .expect("upgrade")
+            .conn;
         assert_eq!(user_version(&conn), latest_version());
         if from >= 1 {
             let name: String = conn
@@ -75,7 +77,7 @@ fn newer_database_is_refused_and_left_untouched() {
             .expect("future db");
     }
     let before = std::fs::read(&path).expect("read");
-    let err = open_in(dir.path(), QUICK).expect_err("refused");
+    let err = open_in(dir.path(), &test_key(), QUICK).expect_err("refused");
     assert!(matches!(err, Error::DatabaseTooNew { found: 999, .. }));
     assert!(err.caregiver_message().contains("newer version"));
     assert_eq!(
@@ -92,7 +94,7 @@ fn corrupt_file_is_moved_aside_not_deleted() {
     let path = dir.path().join(DB_FILE);
     let garbage = b"this is not a database, just some words that were here before".repeat(100);
     std::fs::write(&path, &garbage).expect("write");
-    let opened = open_in(dir.path(), QUICK).expect("opens fresh");
+    let opened = open_in(dir.path(), &test_key(), QUICK).expect("opens fresh");
     let aside = opened.moved_aside.expect("moved aside");
     assert_eq!(std::fs::read(&aside).expect("old file kept"), garbage);
     assert!(aside
@@ -105,11 +107,20 @@ fn corrupt_file_is_moved_aside_not_deleted() {
 #[test]
 fn a_lock_held_by_another_program_is_reported_as_busy() {
     let dir = tempfile::tempdir().expect("tempdir");
-    drop(open_in(dir.path(), QUICK).expect("create"));
+    let db = Database::open(
+        dir.path().to_path_buf(),
+        QUICK,
+        crate::protection::keystore::for_tests(),
+    );
     let other = Connection::open(dir.path().join(DB_FILE)).expect("other");
+    other
+        .execute_batch(&format!(
+            "PRAGMA key = {}",
+            db.key().expect("key").sql_literal().as_str()
+        ))
+        .expect("key");
     other.execute_batch("BEGIN EXCLUSIVE").expect("lock");
 
-    let db = Database::open(dir.path().to_path_buf(), QUICK).0;
     // WAL lets the app open and read while another program writes; writes wait, then fail.
     let err = db
         .with(|c| {
@@ -142,8 +153,12 @@ fn a_database_that_cannot_open_reports_a_problem_and_can_be_retried() {
         conn.execute_batch("PRAGMA user_version = 999;")
             .expect("future");
     }
-    let (db, moved) = Database::open(dir.path().to_path_buf(), QUICK);
-    assert!(moved.is_none());
+    let db = Database::open(
+        dir.path().to_path_buf(),
+        QUICK,
+        crate::protection::keystore::for_tests(),
+    );
+    assert!(db.moved_aside().is_none());
     let problem = db.problem().expect("problem");
     assert_eq!(problem.code, crate::error::ErrorCode::DatabaseTooNew);
     assert!(matches!(

@@ -14,6 +14,11 @@ pub enum ErrorCode {
     DataBusy,
     DatabaseTooNew,
     DatabaseUnavailable,
+    /// Alongside is locked: the data key is not in memory until it is unlocked.
+    Locked,
+    KeyFileMissing,
+    KeyFileUnreadable,
+    EncryptionFailed,
     Storage,
 }
 
@@ -38,6 +43,14 @@ pub enum Error {
     /// The database could not be opened at start, so data features are unavailable.
     #[error("the database is not open")]
     DatabaseUnavailable,
+    #[error("Alongside is locked")]
+    Locked,
+    #[error("the data file is here but its key file is not")]
+    KeyFileMissing,
+    #[error("the key file cannot be read")]
+    KeyFileUnreadable,
+    #[error("the plain data file could not be encrypted")]
+    EncryptionFailed,
     #[error("storage error: {0}")]
     Sqlite(#[from] rusqlite::Error),
     #[error("migration error: {0}")]
@@ -64,6 +77,10 @@ impl Error {
             Error::DataBusy => ErrorCode::DataBusy,
             Error::DatabaseTooNew { .. } => ErrorCode::DatabaseTooNew,
             Error::DatabaseUnavailable => ErrorCode::DatabaseUnavailable,
+            Error::Locked => ErrorCode::Locked,
+            Error::KeyFileMissing => ErrorCode::KeyFileMissing,
+            Error::KeyFileUnreadable => ErrorCode::KeyFileUnreadable,
+            Error::EncryptionFailed => ErrorCode::EncryptionFailed,
             Error::Sqlite(e) if is_busy(e) => ErrorCode::DataBusy,
             Error::Sqlite(_) | Error::Migration(_) | Error::Io(_) => ErrorCode::Storage,
         }
@@ -85,6 +102,27 @@ impl Error {
                 .into(),
             Error::DatabaseUnavailable => "Your Alongside data could not be opened, so this \
                 can't be saved right now. Crisis help still works."
+                .into(),
+            Error::Locked => "Alongside is locked. Please unlock it with your passphrase or \
+                recovery code; nothing you saved is lost. Crisis help still works."
+                .into(),
+            Error::KeyFileMissing => format!(
+                "Your Alongside data is here, but the file that holds its key ({}) is missing, \
+                so it can't be opened. Nothing was changed or deleted. If you have a backup \
+                folder, copy {} from there into the data folder, then try again.",
+                crate::protection::files::KEY_FILE,
+                crate::protection::files::KEY_FILE
+            ),
+            Error::KeyFileUnreadable => format!(
+                "The file that holds your data's key ({}) is damaged, so Alongside can't open \
+                your data. Nothing was changed or deleted. If you have a backup folder, copy \
+                {} from there into the data folder, then try again.",
+                crate::protection::files::KEY_FILE,
+                crate::protection::files::KEY_FILE
+            ),
+            Error::EncryptionFailed => "Alongside could not finish encrypting your data this \
+                time. Your data is still here exactly as it was, not yet encrypted, and nothing \
+                was deleted. Please make sure the disk has free space, then try again."
                 .into(),
             _ => match self.code() {
                 ErrorCode::DataBusy => "Your Alongside data is being used by another program \

@@ -8,6 +8,7 @@
 
 pub mod backup;
 pub mod crisis;
+pub mod database;
 pub mod dates;
 pub mod db;
 pub mod error;
@@ -16,6 +17,7 @@ pub mod learn;
 pub mod onboarding;
 pub mod people;
 pub mod practices;
+pub mod protection;
 pub mod readiness;
 pub mod reminders;
 pub mod search;

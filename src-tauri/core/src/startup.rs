@@ -4,11 +4,9 @@
 use serde::Serialize;
 use ts_rs::TS;
 
-use std::path::PathBuf;
-use std::sync::Mutex;
-
 use crate::db::Database;
 use crate::error::AppError;
+use crate::protection::api::ProtectionStatus;
 
 #[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -20,6 +18,8 @@ pub struct AppStatus {
     /// The folder that holds the caregiver's data.
     pub data_dir: String,
     pub onboarded: bool,
+    /// What protects the data, and whether Alongside is locked.
+    pub protection: ProtectionStatus,
 }
 
 /// Whether Alongside keeps running in the background (shown in Settings).
@@ -32,29 +32,22 @@ pub struct BackgroundStatus {
     pub start_at_login: bool,
 }
 
-/// What the UI needs at start. `moved` holds where an unreadable file was set aside this run.
-pub fn status(db: &Database, moved: &Mutex<Option<PathBuf>>) -> AppStatus {
+/// What the UI needs at start.
+pub fn status(db: &Database) -> AppStatus {
     let onboarded = db
         .with(|c| Ok(crate::settings::store::get(c)?.is_some()))
         .unwrap_or(false);
-    let moved_aside = moved
-        .lock()
-        .ok()
-        .and_then(|m| m.as_ref().map(|p| p.display().to_string()));
     AppStatus {
         database_problem: db.problem(),
-        moved_aside,
+        moved_aside: db.moved_aside().map(|p| p.display().to_string()),
         data_dir: db.dir().display().to_string(),
         onboarded,
+        protection: crate::protection::api::status(db),
     }
 }
 
 /// Tries to open the data again, for example after another program let go of it.
-pub fn retry(db: &Database, moved: &Mutex<Option<PathBuf>>) -> AppStatus {
-    if let Some(aside) = db.retry() {
-        if let Ok(mut m) = moved.lock() {
-            *m = Some(aside);
-        }
-    }
-    status(db, moved)
+pub fn retry(db: &Database) -> AppStatus {
+    db.retry();
+    status(db)
 }

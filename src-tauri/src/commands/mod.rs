@@ -8,6 +8,7 @@ pub mod learn;
 pub mod onboarding;
 pub mod people;
 pub mod practices;
+pub mod protection;
 pub mod readiness;
 pub mod reminders;
 pub mod settings;

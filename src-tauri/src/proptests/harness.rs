@@ -167,7 +167,6 @@ impl Harness {
             .expect("mock app");
         let conn = alongside_core::db::open_in_memory().expect("schema");
         app.manage(alongside_core::db::Database::from_connection(conn));
-        app.manage(crate::commands::startup::MovedAside::default());
         app.manage(alongside_core::learn::api::LearnIndex::default());
         app.manage(alongside_core::backup::api::Backups::default());
         // No scheduler thread: `replan()` does nothing without its handle.

@@ -61,7 +61,11 @@ pub fn backup_status(db: &Database, backups: &Backups) -> Result<BackupStatus> {
 fn make(db: &Database, now: DateTime<Utc>) -> Result<()> {
     let (dir, chosen) = folder(db)?;
     files::ready_folder(&dir, !chosen)?;
-    db.with(|c| files::make(c, &dir, now))?;
+    let key = db.key()?;
+    db.with(|c| files::make(c, &key, &dir, now))?;
+    // The wrapped key goes beside the backups, so they open on a new computer with the
+    // passphrase or the recovery code.
+    crate::protection::files::copy_beside_backups(db.dir(), &dir)?;
     files::rotate(&dir)
 }
 
@@ -82,7 +86,7 @@ pub fn back_up_at(db: &Database, backups: &Backups, now: DateTime<Utc>) -> Resul
 /// The scheduled run (at launch and through the day): backs up when the newest backup is a
 /// day old. Returns whether it made one.
 pub fn run_if_due(db: &Database, backups: &Backups, now: DateTime<Utc>) -> Result<bool> {
-    if db.problem().is_some() {
+    if !db.is_open() {
         return Ok(false);
     }
     let (dir, _) = folder(db)?;
@@ -143,10 +147,11 @@ pub fn restore_at(
     if parse_name(name).is_none() || !chosen.is_file() {
         return Err(Error::NotFound("backup"));
     }
-    files::check(&chosen)?;
+    let key = db.key()?;
+    files::check(&chosen, &key)?;
     let (dir, chosen_folder) = folder(db)?;
     recorded(backups, files::ready_folder(&dir, !chosen_folder))?;
-    let staged = files::stage(&chosen, db.dir())?;
+    let staged = files::stage(&chosen, db.dir(), &key)?;
     // With the database closed, nothing can change between the backup of the data as it is
     // and the swap.
     let swapped = db.reopen_after(|data_dir| {
@@ -154,7 +159,7 @@ pub fn restore_at(
         files::closed_cleanly(data)?;
         recorded(
             backups,
-            files::make_from_closed(data, &dir, now).map(|_| ()),
+            files::make_from_closed(data, &key, &dir, now).map(|_| ()),
         )?;
         files::swap_in(&staged, data)
     });

@@ -10,7 +10,11 @@ fn day(d: u32) -> DateTime<Utc> {
 }
 
 fn open(dir: &Path) -> Database {
-    Database::open(dir.to_path_buf(), db::DEFAULT_BUSY_TIMEOUT).0
+    Database::open(
+        dir.to_path_buf(),
+        db::DEFAULT_BUSY_TIMEOUT,
+        crate::protection::keystore::for_tests(),
+    )
 }
 
 fn add_person(db: &Database, name: &str) {
@@ -73,7 +77,11 @@ fn a_chosen_folder_that_disappears_is_reported_loses_nothing_and_works_again() {
         .problem
         .expect("problem")
         .contains("can't be reached"));
-    assert_eq!(std::fs::read_dir(&unplugged).expect("kept").count(), 1);
+    assert_eq!(files::list(&unplugged).expect("kept").len(), 1);
+    assert!(
+        unplugged.join(crate::protection::files::KEY_FILE).is_file(),
+        "the wrapped key sits beside the backups"
+    );
     assert!(
         run_if_due(&db, &b, day(3)).is_err(),
         "the scheduled run fails gently too"
@@ -123,6 +131,9 @@ fn restore_backs_up_the_current_data_first_then_swaps_in_the_chosen_one() {
         .find(|i| i.name == "alongside-2026-11-02T090000Z.db")
         .expect("a backup of the data as it was before the restore");
     let copy = Connection::open(dir.path().join("backups").join(&before.name)).expect("open");
+    let key = db.key().expect("key");
+    copy.execute_batch(&format!("PRAGMA key = {}", key.sql_literal().as_str()))
+        .expect("key");
     let n: i64 = copy
         .query_row("SELECT count(*) FROM people", [], |r| r.get(0))
         .expect("count");

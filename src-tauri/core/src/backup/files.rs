@@ -10,6 +10,7 @@ use rusqlite::{Connection, OpenFlags};
 use super::{file_name, parse_name, to_keep, BackupInfo};
 use crate::db::{self, DB_FILE};
 use crate::error::{Error, Result};
+use crate::protection::{upgrade, DataKey};
 
 const FIELD: &str = "backup";
 
@@ -64,9 +65,14 @@ pub fn ready_folder(folder: &Path, create: bool) -> Result<()> {
 
 /// Opens a file read-only and checks it: it is a database, `integrity_check` says ok, and its
 /// version is not newer than this build. Returns the version.
-pub fn check(path: &Path) -> Result<i64> {
+/// A backup from before encryption (plain) is read as it is; any other needs this data's key.
+pub fn check(path: &Path, key: &DataKey) -> Result<i64> {
     let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)
         .map_err(|_| unreadable_backup())?;
+    if !upgrade::is_plain(path) {
+        conn.execute_batch(&format!("PRAGMA key = {}", key.sql_literal().as_str()))
+            .map_err(|_| unreadable_backup())?;
+    }
     let ok: String = conn
         .query_row("PRAGMA integrity_check", [], |r| r.get(0))
         .map_err(|_| unreadable_backup())?;
@@ -83,13 +89,29 @@ pub fn check(path: &Path) -> Result<i64> {
 }
 
 /// A consistent copy of the open database into `folder`, named for `now`.
-pub fn make(conn: &Connection, folder: &Path, now: DateTime<Utc>) -> Result<BackupInfo> {
-    make_checked(folder, now, |temp| vacuum_into(conn, temp), check)
+/// The copy is encrypted with the same key as the data (SQLCipher's `VACUUM INTO`).
+pub fn make(
+    conn: &Connection,
+    key: &DataKey,
+    folder: &Path,
+    now: DateTime<Utc>,
+) -> Result<BackupInfo> {
+    make_checked(
+        folder,
+        now,
+        |temp| vacuum_into(conn, temp),
+        |p| check(p, key),
+    )
 }
 
 /// A copy of the closed data file (its -wal empty, see [`closed_cleanly`]) into `folder`:
 /// taken while the database is closed for a restore, so no change can slip in between.
-pub fn make_from_closed(data_file: &Path, folder: &Path, now: DateTime<Utc>) -> Result<BackupInfo> {
+pub fn make_from_closed(
+    data_file: &Path,
+    key: &DataKey,
+    folder: &Path,
+    now: DateTime<Utc>,
+) -> Result<BackupInfo> {
     make_checked(
         folder,
         now,
@@ -97,7 +119,7 @@ pub fn make_from_closed(data_file: &Path, folder: &Path, now: DateTime<Utc>) -> 
             std::fs::copy(data_file, temp).map_err(|_| unreachable_folder(folder))?;
             Ok(())
         },
-        check,
+        |p| check(p, key),
     )
 }
 
@@ -201,17 +223,21 @@ fn remove_staged(staged: &Path) {
 
 /// Copies the chosen backup beside the data as `alongside.db.restoring`, brings it up to this
 /// version (migrations run as on any open), and checks it again. The data is not touched.
-pub fn stage(backup: &Path, data_dir: &Path) -> Result<PathBuf> {
-    check(backup)?;
+/// A backup from before encryption is encrypted on the way in.
+pub fn stage(backup: &Path, data_dir: &Path, key: &DataKey) -> Result<PathBuf> {
+    check(backup, key)?;
     let staged = data_dir.join(format!("{DB_FILE}.restoring"));
     remove_staged(&staged);
     let result = (|| {
         std::fs::copy(backup, &staged)?;
-        let conn = db::open_file(&staged, db::DEFAULT_BUSY_TIMEOUT)?;
+        if upgrade::is_plain(&staged) {
+            upgrade::encrypt_in_place(&staged, key)?;
+        }
+        let conn = db::open_file(&staged, key, db::DEFAULT_BUSY_TIMEOUT)?;
         // Back to a single file, so nothing of it is left in a -wal beside it.
         conn.pragma_update(None, "journal_mode", "DELETE")?;
         conn.close().map_err(|(_, e)| e)?;
-        check(&staged)?;
+        check(&staged, key)?;
         std::fs::File::open(&staged)?.sync_all()?;
         Ok(())
     })();

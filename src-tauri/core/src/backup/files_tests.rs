@@ -7,8 +7,12 @@ fn day(d: u32) -> DateTime<Utc> {
         .expect("time")
 }
 
+/// An encrypted data file (its folder kept for the test's life) with one person in it.
 fn data() -> Connection {
-    let conn = db::open_in_memory().expect("db");
+    let dir = tempfile::tempdir().expect("dir").keep();
+    let conn = db::open_in(&dir, &db::test_key(), db::DEFAULT_BUSY_TIMEOUT)
+        .expect("db")
+        .conn;
     conn.execute(
         "INSERT INTO people (name, relationship, created_at) VALUES ('Sam', 'child', 'x')",
         [],
@@ -29,14 +33,24 @@ fn names(folder: &Path) -> Vec<String> {
 #[test]
 fn a_backup_is_a_checked_copy_under_its_time() {
     let dir = tempfile::tempdir().expect("dir");
-    let made = make(&data(), dir.path(), day(3)).expect("made");
+    let made = make(&data(), &db::test_key(), dir.path(), day(3)).expect("made");
     assert_eq!(made.name, "alongside-2026-11-03T090000Z.db");
     assert_eq!(names(dir.path()), vec![made.name.clone()]);
     assert_eq!(
-        check(&dir.path().join(&made.name)).expect("ok"),
+        check(&dir.path().join(&made.name), &db::test_key()).expect("ok"),
         db::latest_version()
     );
+    let bytes = std::fs::read(dir.path().join(&made.name)).expect("read");
+    assert!(
+        !bytes.windows(3).any(|w| w == b"Sam"),
+        "the backup is encrypted: the name is not in its bytes"
+    );
     let copy = Connection::open(dir.path().join(&made.name)).expect("open");
+    copy.execute_batch(&format!(
+        "PRAGMA key = {}",
+        db::test_key().sql_literal().as_str()
+    ))
+    .expect("key");
     let name: String = copy
         .query_row("SELECT name FROM people", [], |r| r.get(0))
         .expect("person");
@@ -46,8 +60,8 @@ fn a_backup_is_a_checked_copy_under_its_time() {
 #[test]
 fn two_backups_in_the_same_second_never_overwrite() {
     let dir = tempfile::tempdir().expect("dir");
-    let a = make(&data(), dir.path(), day(3)).expect("a");
-    let b = make(&data(), dir.path(), day(3)).expect("b");
+    let a = make(&data(), &db::test_key(), dir.path(), day(3)).expect("a");
+    let b = make(&data(), &db::test_key(), dir.path(), day(3)).expect("b");
     assert_ne!(a.name, b.name);
     assert_eq!(names(dir.path()).len(), 2);
 }
@@ -56,8 +70,8 @@ fn two_backups_in_the_same_second_never_overwrite() {
 fn a_backup_that_fails_its_check_is_not_kept_and_the_older_ones_stay() {
     let dir = tempfile::tempdir().expect("dir");
     let conn = data();
-    make(&conn, dir.path(), day(1)).expect("first");
-    make(&conn, dir.path(), day(2)).expect("second");
+    make(&conn, &db::test_key(), dir.path(), day(1)).expect("first");
+    make(&conn, &db::test_key(), dir.path(), day(2)).expect("second");
     let before = names(dir.path());
 
     // The copy is damaged after writing; the real check must catch it.
@@ -67,7 +81,7 @@ fn a_backup_that_fails_its_check_is_not_kept_and_the_older_ones_stay() {
         |temp| vacuum_into(&conn, temp),
         |temp| {
             std::fs::write(temp, b"not a database any more").expect("damage");
-            check(temp)
+            check(temp, &db::test_key())
         },
     )
     .expect_err("refused");
@@ -87,7 +101,7 @@ fn a_month_of_backups_on_disk_keeps_seven_daily_and_four_weekly() {
     let conn = data();
     std::fs::write(dir.path().join("notes.txt"), b"mine").expect("other file");
     for d in 1..=30 {
-        make(&conn, dir.path(), day(d)).expect("made");
+        make(&conn, &db::test_key(), dir.path(), day(d)).expect("made");
         rotate(dir.path()).expect("rotate");
     }
     assert_eq!(list(dir.path()).expect("list").len(), 11);
@@ -116,7 +130,7 @@ fn a_newer_backup_fails_the_check_with_words() {
         .expect("open")
         .execute_batch("CREATE TABLE t (x); PRAGMA user_version = 999;")
         .expect("future");
-    let err = check(&path).expect_err("too new");
+    let err = check(&path, &db::test_key()).expect_err("too new");
     assert!(err
         .caregiver_message()
         .contains("newer version of Alongside"));

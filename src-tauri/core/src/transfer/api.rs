@@ -130,6 +130,11 @@ pub fn erase_everything(db: &Database, typed: &str, include_backups: bool) -> Re
             format!("Please type {ERASE_WORD} in capital letters to confirm. Nothing was erased."),
         ));
     }
-    let backups_removed = db.reopen_after(|dir| store::remove_data_files(dir, include_backups))?;
+    // The key goes with the data; a new one is made for the fresh start.
+    let backups_removed = db.reset_after(|dir, keystore| {
+        let removed = store::remove_data_files(dir, include_backups)?;
+        crate::protection::api::forget_key(dir, keystore);
+        Ok(removed)
+    })?;
     Ok(Erased { backups_removed })
 }

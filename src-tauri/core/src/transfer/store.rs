@@ -131,6 +131,8 @@ pub fn remove_data_files(dir: &Path, include_backups: bool) -> Result<u32> {
                 removed += 1;
             }
         }
+        // The wrapped key beside them opens nothing once they are gone.
+        remove_if_there(&folder.join(crate::protection::files::KEY_FILE))?;
         // Only an empty folder goes; anything else someone put there stays.
         let _ = std::fs::remove_dir(&folder);
     }

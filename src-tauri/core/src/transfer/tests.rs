@@ -266,7 +266,11 @@ fn fresh() -> Database {
 
 fn on_disk() -> (tempfile::TempDir, Database) {
     let dir = tempfile::tempdir().expect("dir");
-    let db = Database::open(dir.path().to_path_buf(), DEFAULT_BUSY_TIMEOUT).0;
+    let db = Database::open(
+        dir.path().to_path_buf(),
+        DEFAULT_BUSY_TIMEOUT,
+        crate::protection::keystore::for_tests(),
+    );
     (dir, db)
 }
 
@@ -410,7 +414,11 @@ fn importing_over_data_asks_first_and_makes_a_safety_copy_before_changing_anythi
         .file_name()
         .and_then(|n| n.to_str())
         .is_some_and(|n| n.starts_with("before-import-")));
-    let kept = Database::from_connection(rusqlite::Connection::open(&copy).expect("copy opens"));
+    let kept = rusqlite::Connection::open(&copy).expect("copy opens");
+    let key = db.key().expect("key");
+    kept.execute_batch(&format!("PRAGMA key = {}", key.sql_literal().as_str()))
+        .expect("the safety copy opens with the data's key");
+    let kept = Database::from_connection(kept);
     assert_eq!(
         export_text(&kept, AT).expect("copy reads"),
         before,
@@ -498,7 +506,11 @@ fn erase_is_refused_when_the_file_could_not_be_opened() {
         .execute_batch("PRAGMA user_version = 999;")
         .expect("newer");
     let before = std::fs::read(&path).expect("r");
-    let db = Database::open(dir.path().to_path_buf(), DEFAULT_BUSY_TIMEOUT).0;
+    let db = Database::open(
+        dir.path().to_path_buf(),
+        DEFAULT_BUSY_TIMEOUT,
+        crate::protection::keystore::for_tests(),
+    );
     assert!(erase_everything(&db, "ERASE", true).is_err());
     assert_eq!(std::fs::read(&path).expect("still there"), before);
 }

@@ -67,6 +67,7 @@ import type {
   Erased,
   ExportedEverything,
   ImportedEverything,
+  ProtectionStatus,
 } from '../bindings';
 import { toAlongsideError } from './errors';
 
@@ -84,6 +85,17 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
 export const api = {
   appStatus: () => call<AppStatus>('app_status'),
   retryDatabase: () => call<AppStatus>('retry_database'),
+  protectionStatus: () => call<ProtectionStatus>('protection_status'),
+  unlock: (secret: string) => call<ProtectionStatus>('unlock', { secret }),
+  setUpProtection: (passphrase: string) =>
+    call<ProtectionStatus>('set_up_protection', { passphrase }),
+  lockNow: () => call<ProtectionStatus>('lock_now'),
+  setPassphrase: (current: string | null, passphrase: string) =>
+    call<ProtectionStatus>('set_passphrase', { current, passphrase }),
+  newRecoveryCode: () => call<ProtectionStatus>('new_recovery_code'),
+  recoveryCodeSaved: () => call<ProtectionStatus>('recovery_code_saved'),
+  setAppLock: (on: boolean, idleMinutes: number | null) =>
+    call<ProtectionStatus>('set_app_lock', { on, idleMinutes }),
 
   getProfile: () => call<Profile | null>('get_profile'),
   updateProfile: (profile: ProfileInput) => call<Profile>('update_profile', { profile }),

@@ -60,6 +60,7 @@ import type {
   Library,
   SearchHit,
   AppStatus,
+  ProtectionStatus,
   CrisisHelp,
   OnboardingInput,
   Person,
@@ -292,6 +293,17 @@ export class FakeBackend {
   people: Person[] = [];
   problem: AppError | null = null;
   movedAside: string | null = null;
+  protection: ProtectionStatus = {
+    state: 'open',
+    lockedBecause: null,
+    keyStore: true,
+    passphrase: false,
+    recoveryCode: true,
+    recoveryCodeToShow: null,
+    appLock: false,
+    idleMinutes: null,
+    retryInSeconds: 0,
+  };
   calls: { cmd: string; args: Record<string, unknown> }[] = [];
   failNext: Record<string, AppError> = {};
   private nextId = 1;
@@ -419,6 +431,7 @@ export class FakeBackend {
       movedAside: this.movedAside,
       dataDir: '/home/me/.local/share/alongside',
       onboarded: this.profile !== null,
+      protection: this.protection,
     };
   }
 

@@ -1,7 +1,7 @@
 // Generated from the Rust types by src-tauri/core/src/bindings.rs. Do not edit by hand.
 // Regenerate: UPDATE_BINDINGS=1 cargo test -p alongside-core bindings
 
-export type ErrorCode = "invalid_input" | "not_found" | "already_set_up" | "data_busy" | "database_too_new" | "database_unavailable" | "storage";
+export type ErrorCode = "invalid_input" | "not_found" | "already_set_up" | "data_busy" | "database_too_new" | "database_unavailable" | "locked" | "key_file_missing" | "key_file_unreadable" | "encryption_failed" | "storage";
 
 export type AppError = { code: ErrorCode, message: string, 
 /**
@@ -21,7 +21,33 @@ movedAside: string | null,
 /**
  * The folder that holds the caregiver's data.
  */
-dataDir: string, onboarded: boolean, };
+dataDir: string, onboarded: boolean, 
+/**
+ * What protects the data, and whether Alongside is locked.
+ */
+protection: ProtectionStatus, };
+
+export type ProtectionStatus = { state: ProtectionState, lockedBecause: LockReason | null, 
+/**
+ * The system key store holds the key, so Alongside opens without asking.
+ */
+keyStore: boolean, passphrase: boolean, recoveryCode: boolean, 
+/**
+ * A new recovery code, shown until the caregiver says it is written down.
+ */
+recoveryCodeToShow: string | null, appLock: boolean, 
+/**
+ * Lock after this many idle minutes; `None` for never.
+ */
+idleMinutes: number | null, 
+/**
+ * Seconds to wait before the next try, after wrong ones.
+ */
+retryInSeconds: number, };
+
+export type ProtectionState = "open" | "locked" | "setup" | "unavailable";
+
+export type LockReason = "appLock" | "noKeyStore" | "keyStoreUnavailable" | "keyStoreMissing" | "keyStoreChanged";
 
 export type Relationship = "child" | "partner" | "parent" | "sibling" | "friend" | "other_family" | "other";
 
