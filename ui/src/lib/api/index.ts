@@ -210,4 +210,12 @@ export const api = {
       return () => {};
     }
   },
+  /** Calls `callback` when Alongside was locked from outside the window (the tray). */
+  onLocked: async (callback: () => void): Promise<() => void> => {
+    try {
+      return await listen('locked', () => callback());
+    } catch {
+      return () => {};
+    }
+  },
 };
