@@ -27,6 +27,10 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 step "Rust: unit, store, migration and content tests"
 cargo test --workspace --locked --lib --bins
 
+step "The key kept in a real Secret Service (GNOME Keyring in a session of its own)"
+dbus-run-session -- bash tests/keyring-session.sh \
+  cargo test -p alongside-core --locked --test secret_service
+
 step "Build the app (debug, with the UI embedded)"
 ui/node_modules/.bin/tauri build --debug --no-bundle --ci
 
@@ -34,6 +38,7 @@ step "End to end in the real window (WebKitGTK + tauri-driver under Xvfb)"
 # WebKitGTK may draw nothing under Xvfb without this; real desktops do not need it.
 export WEBKIT_DISABLE_COMPOSITING_MODE="${WEBKIT_DISABLE_COMPOSITING_MODE:-1}"
 export ALONGSIDE_E2E_APP="$PWD/target/debug/alongside"
+# Each run has its own unlocked keyring, so the app keeps its key as on a desktop.
 xvfb-run -a -s "-screen 0 1280x800x24" \
-  dbus-run-session -- \
+  dbus-run-session -- bash tests/keyring-session.sh \
   cargo test -p alongside-e2e --locked --test '*' -- --test-threads=1

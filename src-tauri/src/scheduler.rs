@@ -10,14 +10,18 @@ use tauri::{AppHandle, Manager, Runtime};
 use tauri_plugin_notification::NotificationExt;
 
 use alongside_core::dates::local_tz;
+use alongside_core::reminders::locked::{self, Snapshot};
 use alongside_core::reminders::planning::{run, Notifier, Signal, SystemClock};
-use alongside_core::reminders::{api, missed_text, notification_text};
+use alongside_core::reminders::{api, locked_text, missed_text, notification_text};
 use alongside_core::{Error, Result};
 
 use crate::DbExt;
 
 pub struct SchedulerHandle {
     signals: Mutex<Option<Sender<Signal>>>,
+    /// What the plan needs, from the last pass with the data open (memory only): reminders
+    /// keep coming, in private words, while Alongside is locked.
+    while_locked: Mutex<Option<Snapshot>>,
 }
 
 pub struct TauriNotifier<R: Runtime>(AppHandle<R>);
@@ -91,8 +95,32 @@ pub fn step<R: Runtime>(
 ) -> Option<DateTime<Utc>> {
     let result =
         api::step(&app.db(), now, local_tz()).map(|s| (s.wake, s.missed, s.fired, s.show_details));
+    let handle = app.try_state::<SchedulerHandle>();
+    let keep = |snapshot: Option<Snapshot>| {
+        if let Some(h) = &handle {
+            if let Ok(mut s) = h.while_locked.lock() {
+                *s = snapshot;
+            }
+        }
+    };
     match result {
+        Err(Error::Locked) => {
+            let Some(h) = &handle else { return None };
+            let Ok(mut guard) = h.while_locked.lock() else {
+                return None;
+            };
+            let snapshot = guard.as_mut()?;
+            let (due, wake) = snapshot.step(now);
+            if due > 0 {
+                let (title, body) = locked_text(due);
+                if notifier.notify(&title, &body).is_err() {
+                    eprintln!("alongside: a reminder notification could not be shown");
+                }
+            }
+            wake
+        }
         Ok((wake, missed, fired, details)) => {
+            keep(locked::snapshot(&app.db(), now, local_tz()).ok());
             for item in &fired {
                 let (title, body) =
                     notification_text(details, item.purpose, &item.title, item.message.as_deref());
@@ -123,6 +151,7 @@ pub fn start<R: Runtime>(app: &AppHandle<R>) {
     let (tx, rx) = channel();
     app.manage(SchedulerHandle {
         signals: Mutex::new(Some(tx)),
+        while_locked: Mutex::new(None),
     });
     let handle = app.clone();
     let spawned = std::thread::Builder::new()

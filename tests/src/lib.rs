@@ -5,6 +5,9 @@
 //! Run through `tests/run-all.sh`, which builds the app and provides Xvfb, a private D-Bus session
 //! and tauri-driver. `ALONGSIDE_E2E_APP` names the binary to drive.
 
+mod data;
+pub use data::{file_containing, hold_write_lock, recovery_code_in, write_plain_data, LockHolder};
+
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
@@ -116,7 +119,18 @@ impl App {
         self.click("Continue").await;
         self.choose("Your country or region", region).await;
         self.click("Start using Alongside").await;
+        self.keep_recovery_code().await;
         self.heading("Today").await;
+    }
+
+    /// The recovery code screen after a first start: returns the code, then says it is kept.
+    pub async fn keep_recovery_code(&self) -> String {
+        self.heading("Write down your recovery code").await;
+        let text = self.page_text().await;
+        let code = recovery_code_in(&text).expect("a recovery code on the screen");
+        self.check("I have written it down or printed it").await;
+        self.click("Done").await;
+        code
     }
 
     /// Closes the window the way quitting does, and stops the driver.

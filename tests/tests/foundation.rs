@@ -33,6 +33,7 @@ async fn onboard(app: &App, caregiver: &str, person: &str, region: &str) {
     app.heading("Where are you?").await;
     app.choose("Your country or region", region).await;
     app.click("Start using Alongside").await;
+    app.keep_recovery_code().await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -116,6 +117,10 @@ async fn a_too_long_name_gets_a_clear_message_and_nothing_is_saved() {
 #[tokio::test(flavor = "multi_thread")]
 async fn an_unreadable_data_file_is_set_aside_and_explained() {
     let data = tempfile::tempdir().expect("data dir");
+    // A first start makes the data file and its key; then the file is damaged.
+    let app = App::launch(data.path()).await;
+    app.heading("Welcome to Alongside").await;
+    app.quit().await;
     let garbage = b"not a database at all".repeat(200);
     std::fs::write(data.path().join("alongside.db"), &garbage).expect("write");
 
@@ -176,31 +181,15 @@ async fn a_newer_data_file_is_refused_and_crisis_help_still_works() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_data_file_held_by_another_program_gets_a_clear_message_and_nothing_half_saved() {
-    use std::io::{BufRead, BufReader};
-    use std::process::{Command, Stdio};
-
     let data = tempfile::tempdir().expect("data dir");
     // First start creates the data file.
     let app = App::launch(data.path()).await;
     app.heading("Welcome to Alongside").await;
     app.quit().await;
 
-    // Another program (a backup tool, say) takes the write lock and keeps it.
-    let mut holder = Command::new("python3")
-        .args([
-            "-c",
-            "import sqlite3,sys; c=sqlite3.connect(sys.argv[1], isolation_level=None); c.execute('BEGIN EXCLUSIVE'); print('locked', flush=True); sys.stdin.read()",
-        ])
-        .arg(data.path().join("alongside.db"))
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("python3 holds a lock");
-    let mut line = String::new();
-    BufReader::new(holder.stdout.take().expect("stdout"))
-        .read_line(&mut line)
-        .expect("lock taken");
-    assert_eq!(line.trim(), "locked");
+    // Another program (a backup tool, say) takes the write lock and keeps it. It opens the
+    // encrypted file with the key from the key store, as only a program given the key could.
+    let holder = alongside_e2e::hold_write_lock(data.path());
 
     let app = App::launch(data.path()).await;
     app.heading("Welcome to Alongside").await;
@@ -213,8 +202,7 @@ async fn a_data_file_held_by_another_program_gets_a_clear_message_and_nothing_ha
     app.heading("Where are you?").await;
 
     // Once the other program lets go, the same click works.
-    drop(holder.stdin.take());
-    holder.wait().expect("holder ends");
+    holder.release();
     app.click("Start using Alongside").await;
     app.heading("Today").await;
     app.sees("Sam").await;

@@ -29,7 +29,7 @@ fn main() {
     let dir = tempfile::tempdir().expect("temp dir");
 
     // 1. Next due for 1,000 reminders of every kind, across five zones.
-    let opened = db::open_in(dir.path(), db::DEFAULT_BUSY_TIMEOUT).expect("db");
+    let opened = db::open_in(dir.path(), &key(), db::DEFAULT_BUSY_TIMEOUT).expect("db");
     let conn = opened.conn;
     let now = Utc::now();
     for i in 0..1000u32 {
@@ -85,7 +85,7 @@ fn main() {
     // 2. The loop for real: a reminder due at each of the next N minute marks.
     let minutes: i64 = if quick { 2 } else { 10 };
     let dir2 = tempfile::tempdir().expect("temp dir");
-    let mut conn = db::open_in(dir2.path(), db::DEFAULT_BUSY_TIMEOUT)
+    let mut conn = db::open_in(dir2.path(), &key(), db::DEFAULT_BUSY_TIMEOUT)
         .expect("db")
         .conn;
     store::save_settings(
@@ -175,4 +175,9 @@ fn main() {
         "wakeups: {wakeups} in {elapsed_min:.1} minutes ({idle_wakeups} with nothing due: {:.2} a minute)",
         f64::from(idle_wakeups) / elapsed_min
     );
+}
+
+/// The data is encrypted, as in the app.
+fn key() -> alongside_core::protection::DataKey {
+    alongside_core::protection::DataKey::random().expect("a random key")
 }

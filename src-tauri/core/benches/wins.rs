@@ -104,7 +104,12 @@ fn hundred_thousand_tags() -> Result<(), Box<dyn std::error::Error>> {
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     hundred_thousand_tags()?;
     let dir = tempfile::tempdir()?;
-    let mut conn = db::open_in(dir.path(), db::DEFAULT_BUSY_TIMEOUT)?.conn;
+    let mut conn = db::open_in(
+        dir.path(),
+        &alongside_core::protection::DataKey::random()?,
+        db::DEFAULT_BUSY_TIMEOUT,
+    )?
+    .conn;
 
     let seed_start = Instant::now();
     {

@@ -27,6 +27,16 @@ fn pause_an_hour<R: Runtime>(app: &AppHandle<R>) {
     let _ = app.replanned(api::pause_reminders(&app.db(), Some(60)));
 }
 
+/// Locks when the app lock is on (otherwise opens the window, where Settings explains it).
+fn lock_now<R: Runtime>(app: &AppHandle<R>) {
+    use tauri::Emitter;
+    if alongside_core::protection::api::lock_now(&app.db()).is_ok() {
+        let _ = app.emit("locked", ());
+    } else {
+        show_main(app);
+    }
+}
+
 /// Makes the tray icon. Returns false where the desktop has none.
 pub fn build<R: Runtime>(app: &AppHandle<R>) -> bool {
     let made = (|| -> tauri::Result<()> {
@@ -38,13 +48,15 @@ pub fn build<R: Runtime>(app: &AppHandle<R>) -> bool {
             true,
             None::<&str>,
         )?;
+        let lock = MenuItem::with_id(app, "lock", "Lock Alongside", true, None::<&str>)?;
         let quit = MenuItem::with_id(app, "quit", "Quit Alongside", true, None::<&str>)?;
-        let menu = Menu::with_items(app, &[&open, &pause, &quit])?;
+        let menu = Menu::with_items(app, &[&open, &lock, &pause, &quit])?;
         let mut builder = TrayIconBuilder::with_id("alongside")
             .tooltip("Alongside")
             .menu(&menu)
             .on_menu_event(|app, event| match event.id().as_ref() {
                 "open" => show_main(app),
+                "lock" => lock_now(app),
                 "pause" => pause_an_hour(app),
                 "quit" => app.exit(0),
                 _ => {}

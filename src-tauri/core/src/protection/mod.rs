@@ -86,7 +86,7 @@ pub const PASSPHRASE_KDF: KdfParams = if cfg!(test) {
 } else {
     KdfParams {
         m_kib: 65_536,
-        t: 4,
+        t: 9,
         p: 1,
     }
 };

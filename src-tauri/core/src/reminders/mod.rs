@@ -14,6 +14,7 @@ use crate::validate::{optional_text, required_text};
 pub mod api;
 mod due;
 pub mod ics;
+pub mod locked;
 pub mod planning;
 pub mod schedule;
 pub mod store;
@@ -237,6 +238,16 @@ pub fn notification_text(
     } else {
         ("Alongside".to_owned(), purpose.private_text().to_owned())
     }
+}
+
+/// A reminder that came due while Alongside was locked: never any words from the data.
+pub fn locked_text(count: usize) -> (String, String) {
+    let body = if count == 1 {
+        "A reminder is waiting. Unlock Alongside to see it.".to_owned()
+    } else {
+        format!("{count} reminders are waiting. Unlock Alongside to see them.")
+    };
+    ("Alongside".to_owned(), body)
 }
 
 /// The one notification for everything that came due while Alongside was not running.
