@@ -226,3 +226,27 @@ describe('locking while Alongside is open', () => {
     expect(backend.called('lock_now')).toHaveLength(1);
   });
 });
+
+describe('a key file that is missing', () => {
+  it('says what to copy back, and Try again opens the lock screen once it is there', async () => {
+    const backend = new FakeBackend().onboarded('Maria', 'Sam', 'GB');
+    backend.protection.status.state = 'unavailable';
+    backend.problem = {
+      code: 'key_file_missing',
+      message:
+        'Your Alongside data is here, but the file that holds its key (alongside-keys.json) is missing, so it can\u2019t be opened. Nothing was changed or deleted. If you have a backup folder, copy alongside-keys.json from there into the data folder, then try again.',
+      field: null,
+    };
+    const { user } = setup(backend);
+    await screen.findByRole('heading', { name: 'Your Alongside data could not be opened' });
+    expect(screen.getByRole('alert')).toHaveTextContent('copy alongside-keys.json from there into the data folder');
+    expect(screen.getByText('/home/me/.local/share/alongside')).toBeInTheDocument();
+
+    // The file is copied back on a computer whose key store never had the key.
+    backend.problem = null;
+    backend.protection.lock('keyStoreMissing', PASSPHRASE);
+    await user.click(screen.getByRole('button', { name: 'Try again' }));
+    await screen.findByRole('heading', { name: 'Alongside is locked' });
+    expect(backend.called('retry_database')).toHaveLength(1);
+  });
+});

@@ -28,9 +28,10 @@ function withPassphrase() {
 describe('Keeping your notes private (Settings)', () => {
   it('says what protects the data and what to do with a new computer', async () => {
     const { container } = await setup();
-    expect(screen.getByText(/kept by this computer's key store, so Alongside opens without/)).toBeInTheDocument();
+    expect(screen.getByText(/kept in this computer's key store, which opens when you log in/)).toBeInTheDocument();
     expect(screen.getByText('You have not set a passphrase.')).toBeInTheDocument();
-    expect(screen.getByText(/Your recovery code opens it too/)).toBeInTheDocument();
+    expect(screen.getByText(/Your recovery code opens it if the key store and the passphrase cannot/)).toBeInTheDocument();
+    expect(screen.getByText(/Anyone who uses your account on this computer can open Alongside/)).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: 'If you replace this computer' })).toBeInTheDocument();
     expect(screen.getByText('alongside-keys.json')).toBeInTheDocument();
     expect(screen.getByText(/type your passphrase or your recovery code/)).toBeInTheDocument();
