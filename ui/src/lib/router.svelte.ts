@@ -2,7 +2,7 @@
 export type Route =
   | { name: 'today' }
   | { name: 'practice'; id: string }
-  | { name: 'settings' }
+  | { name: 'settings'; section?: 'privacy' }
   | { name: 'learn' }
   | { name: 'card'; slug: string }
   | { name: 'wins' }

@@ -13,3 +13,11 @@ export const WIN_SHORTCUT_ARIA = 'Control+Shift+W';
 export function isWinShortcut(e: KeyboardEvent): boolean {
   return (e.ctrlKey || e.metaKey) && e.shiftKey && !e.altKey && e.key.toLowerCase() === 'w';
 }
+
+/** Ctrl+Shift+L (Cmd+Shift+L on macOS) locks Alongside now, when the app lock is on. */
+export const LOCK_SHORTCUT_LABEL = 'Ctrl+Shift+L';
+export const LOCK_SHORTCUT_ARIA = 'Control+Shift+L';
+
+export function isLockShortcut(e: KeyboardEvent): boolean {
+  return (e.ctrlKey || e.metaKey) && e.shiftKey && !e.altKey && e.key.toLowerCase() === 'l';
+}

@@ -5,6 +5,7 @@ import { resetBackendMock } from '../lib/api/testing';
 import { crisisHelp } from '../features/crisis/crisis.svelte';
 import { router } from '../lib/router.svelte';
 import { dueNow } from '../features/reminders/due.svelte';
+import { protection } from '../features/protection/protection.svelte';
 
 afterEach(() => {
   cleanup();
@@ -17,6 +18,8 @@ afterEach(() => {
   crisisHelp.flagged = null;
   router.go({ name: 'today' });
   dueNow.items = [];
+  protection.status = null;
+  protection.offerLock = false;
 });
 
 // jsdom has no canvas. Charts check for a context and leave the drawing to the real webview;

@@ -74,11 +74,16 @@ import { toAlongsideError } from './errors';
 export { AlongsideError, toAlongsideError, UNEXPECTED_MESSAGE } from './errors';
 export type * from '../bindings';
 
+const lockedListeners = new Set<() => void>();
+
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
   try {
     return await invoke<T>(command, args);
   } catch (e) {
-    throw toAlongsideError(e);
+    const error = toAlongsideError(e);
+    // Alongside locked somewhere else (the idle lock, the tray): the app shows the lock screen.
+    if (error.code === 'locked') for (const listener of lockedListeners) listener();
+    throw error;
   }
 }
 
@@ -209,6 +214,11 @@ export const api = {
       // No event channel (tests, an old webview): the list still refreshes when opened.
       return () => {};
     }
+  },
+  /** Calls `callback` whenever a command is refused because Alongside is locked. */
+  onLockedError: (callback: () => void): (() => void) => {
+    lockedListeners.add(callback);
+    return () => lockedListeners.delete(callback);
   },
   /** Calls `callback` when Alongside was locked from outside the window (the tray). */
   onLocked: async (callback: () => void): Promise<() => void> => {

@@ -2,6 +2,18 @@
 // because ui/src/lib/api is the only code that touches @tauri-apps. Used by component tests only.
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import { localDay } from '../dates';
+import { FakeProtection, LOCKED, OPEN_WHILE_LOCKED } from './testing-protection';
+
+const PROTECTION_COMMANDS = new Set([
+  'protection_status',
+  'unlock',
+  'set_up_protection',
+  'lock_now',
+  'set_passphrase',
+  'new_recovery_code',
+  'recovery_code_saved',
+  'set_app_lock',
+]);
 
 /** Removes any IPC mock installed by a test. */
 export function resetBackendMock() {
@@ -60,7 +72,6 @@ import type {
   Library,
   SearchHit,
   AppStatus,
-  ProtectionStatus,
   CrisisHelp,
   OnboardingInput,
   Person,
@@ -293,17 +304,8 @@ export class FakeBackend {
   people: Person[] = [];
   problem: AppError | null = null;
   movedAside: string | null = null;
-  protection: ProtectionStatus = {
-    state: 'open',
-    lockedBecause: null,
-    keyStore: true,
-    passphrase: false,
-    recoveryCode: true,
-    recoveryCodeToShow: null,
-    appLock: false,
-    idleMinutes: null,
-    retryInSeconds: 0,
-  };
+  /** The key file and lock state: `backend.protection.lock()` starts the app locked. */
+  protection = new FakeProtection();
   calls: { cmd: string; args: Record<string, unknown> }[] = [];
   failNext: Record<string, AppError> = {};
   private nextId = 1;
@@ -430,8 +432,9 @@ export class FakeBackend {
       databaseProblem: this.problem,
       movedAside: this.movedAside,
       dataDir: '/home/me/.local/share/alongside',
-      onboarded: this.profile !== null,
-      protection: this.protection,
+      // As in the core: while locked the data cannot be read, so onboarding is not known.
+      onboarded: this.profile !== null && !this.protection.closed,
+      protection: this.protection.current(),
     };
   }
 
@@ -448,6 +451,8 @@ export class FakeBackend {
       delete this.failNext[cmd];
       throw fail;
     }
+    if (this.protection.closed && !OPEN_WHILE_LOCKED.has(cmd)) throw LOCKED;
+    if (PROTECTION_COMMANDS.has(cmd)) return this.protection.handle(cmd, args);
     switch (cmd) {
       case 'app_status':
       case 'retry_database':
