@@ -135,9 +135,11 @@ async fn an_unreadable_data_file_is_set_aside_and_explained() {
         .expect("list")
         .filter_map(|e| e.ok())
         .filter(|e| {
-            e.file_name()
-                .to_string_lossy()
-                .starts_with("alongside.db.unreadable-")
+            let name = e.file_name().to_string_lossy().into_owned();
+            // Its -wal and -shm, when it had them, are set aside beside it.
+            name.starts_with("alongside.db.unreadable-")
+                && !name.ends_with("-wal")
+                && !name.ends_with("-shm")
         })
         .collect();
     assert_eq!(kept.len(), 1, "the old file is kept");
@@ -204,6 +206,7 @@ async fn a_data_file_held_by_another_program_gets_a_clear_message_and_nothing_ha
     // Once the other program lets go, the same click works.
     holder.release();
     app.click("Start using Alongside").await;
+    app.keep_recovery_code().await;
     app.heading("Today").await;
     app.sees("Sam").await;
     app.quit().await;
