@@ -413,3 +413,77 @@ fn what_a_protected_file_holds_is_held_to_the_size_limit() {
         "too large",
     );
 }
+
+/// The armored file's bytes, unarmored.
+fn unarmored(armored: &str) -> Vec<u8> {
+    let mut raw = Vec::new();
+    std::io::Read::read_to_end(
+        &mut age::armor::ArmoredReader::new(armored.as_bytes()),
+        &mut raw,
+    )
+    .expect("armor reads");
+    raw
+}
+
+/// The armored file with `from` changed to `to` in its header (the text up to and with its
+/// MAC line), armored again.
+fn with_header_changed(armored: &str, from: &str, to: &str) -> String {
+    let raw = unarmored(armored);
+    let mac = raw.windows(4).position(|w| w == b"--- ").expect("MAC line");
+    let end = mac
+        + raw[mac..]
+            .iter()
+            .position(|b| *b == b'\n')
+            .expect("header end");
+    let header = std::str::from_utf8(&raw[..end]).expect("header text");
+    assert!(header.contains(from), "{header}");
+    let mut changed = header.replacen(from, to, 1).into_bytes();
+    changed.extend_from_slice(&raw[end..]);
+    let mut out = Vec::new();
+    let mut w = age::armor::ArmoredWriter::wrap_output(&mut out, age::armor::Format::AsciiArmor)
+        .expect("armor writer");
+    std::io::Write::write_all(&mut w, &changed).expect("write");
+    w.finish().expect("finish");
+    String::from_utf8(out).expect("armored text")
+}
+
+#[test]
+fn a_file_that_would_take_too_long_to_open_is_refused_before_the_work() {
+    let (dir, db) = with_a_win();
+    let (_downloads, _, text) = exported(&db, Some(PASSPHRASE));
+    // Work factor 10 (the tests' own) becomes 40: a billion times the work, refused at once.
+    let heavy = with_header_changed(&text, " 10\n", " 40\n");
+    let started = std::time::Instant::now();
+    refused(
+        &db,
+        dir.path(),
+        &heavy,
+        Some(PASSPHRASE),
+        "import",
+        "much faster computer",
+    );
+    assert!(started.elapsed() < std::time::Duration::from_secs(10));
+}
+
+#[test]
+fn a_file_whose_header_was_changed_is_refused_as_damaged_even_with_its_passphrase() {
+    let (dir, db) = with_a_win();
+    let (_downloads, _, text) = exported(&db, Some(PASSPHRASE));
+    let raw = unarmored(&text);
+    let at = raw.windows(4).position(|w| w == b"--- ").expect("MAC line") + 4;
+    let was = char::from(raw[at]);
+    let now = if was == 'A' { 'B' } else { 'A' };
+    let changed = with_header_changed(&text, &format!("--- {was}"), &format!("--- {now}"));
+    refused(
+        &db,
+        dir.path(),
+        &changed,
+        Some(PASSPHRASE),
+        "import",
+        "cut short or damaged",
+    );
+    assert!(
+        import_everything(&db, &text, Some(PASSPHRASE), true).is_ok(),
+        "the unchanged file opens"
+    );
+}
