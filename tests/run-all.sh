@@ -29,7 +29,7 @@ cargo test --workspace --locked --lib --bins
 
 step "The key kept in a real Secret Service (GNOME Keyring in a session of its own)"
 dbus-run-session -- bash tests/keyring-session.sh \
-  cargo test -p alongside-core --locked --test secret_service
+  cargo test -p alongside-core --locked --features secret-service-tests --test secret_service
 
 step "Build the app (debug, with the UI embedded)"
 ui/node_modules/.bin/tauri build --debug --no-bundle --ci

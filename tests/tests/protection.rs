@@ -19,11 +19,13 @@ async fn a_passphrase_locks_alongside_and_the_notes_never_reach_the_disk_in_plai
     app.heading("Keeping your notes private").await;
     app.sees("encrypted").await;
     app.type_into("New passphrase", PASSPHRASE).await;
-    app.type_into("Type the new passphrase again", PASSPHRASE).await;
+    app.type_into("Type the new passphrase again", PASSPHRASE)
+        .await;
     app.click("Set passphrase").await;
     app.sees("Your passphrase is set").await;
     app.check("Lock Alongside with my passphrase").await;
-    app.sees("Alongside locks with your passphrase when it starts").await;
+    app.sees("Alongside locks with your passphrase when it starts")
+        .await;
 
     app.click("Add a win").await;
     app.dialog("Add a win").await;

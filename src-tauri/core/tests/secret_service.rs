@@ -1,6 +1,6 @@
 //! The key kept in a real Secret Service (GNOME Keyring), as on a Linux desktop. Run inside a
 //! session that has one: `dbus-run-session -- bash tests/keyring-session.sh cargo test -p
-//! alongside-core --test secret_service`. Without a reachable Secret Service these tests fail.
+//! alongside-core --features secret-service-tests --test secret_service`. Without a reachable Secret Service these tests fail.
 #![cfg(target_os = "linux")]
 
 use std::sync::Arc;

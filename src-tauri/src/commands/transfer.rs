@@ -8,8 +8,11 @@ use alongside_core::transfer::{api, api::*, too_big, MAX_BYTES};
 use alongside_core::Result;
 
 #[tauri::command(async)]
-pub fn export_everything<R: Runtime>(app: AppHandle<R>) -> Result<ExportedEverything> {
-    api::export_everything(&app.db(), &crate::downloads(&app)?)
+pub fn export_everything<R: Runtime>(
+    app: AppHandle<R>,
+    passphrase: Arg<Option<String>>,
+) -> Result<ExportedEverything> {
+    api::export_everything(&app.db(), &crate::downloads(&app)?, passphrase.as_deref())
 }
 
 #[tauri::command(async)]
@@ -21,13 +24,19 @@ pub fn data_summary<R: Runtime>(app: AppHandle<R>) -> Result<DataSummary> {
 pub fn import_everything<R: Runtime>(
     app: AppHandle<R>,
     text: Arg<String>,
+    passphrase: Arg<Option<String>>,
     replace_existing: Arg<bool>,
 ) -> Result<ImportedEverything> {
     let text = text.into_inner();
     if text.len() > MAX_BYTES {
         return Err(too_big());
     }
-    api::import_everything(&app.db(), &text, replace_existing.into_inner())
+    api::import_everything(
+        &app.db(),
+        &text,
+        passphrase.as_deref(),
+        replace_existing.into_inner(),
+    )
 }
 
 #[tauri::command(async)]

@@ -1103,8 +1103,9 @@ fn proptest_pause_reminders() {
 
 // ---------------------------------------------------------------- moving everything
 
-/// A file text: words, a JSON value of another kind, or a well-formed export (empty, or with a
-/// person whose name is too long).
+/// A file text: words, a JSON value of another kind, words dressed as a protected file (refused
+/// before any passphrase is tried), or a well-formed export (empty, or with a person whose name
+/// is too long).
 fn export_text() -> BoxedStrategy<Value> {
     let tables = |people: Value| {
         let mut t: serde_json::Map<String, Value> = alongside_core::transfer::TABLES
@@ -1125,6 +1126,11 @@ fn export_text() -> BoxedStrategy<Value> {
         2 => text(),
         1 => wrong().prop_map(|v| Value::String(v.to_string())),
         1 => proptest::sample::select(vec![json!(empty), json!(long)]),
+        1 => text().prop_map(|t| Value::String(format!(
+            "{}\n{}\n-----END AGE ENCRYPTED FILE-----\n",
+            alongside_core::transfer::protect::ARMOR_BEGIN,
+            t.as_str().unwrap_or_default()
+        ))),
         1 => wrong(),
     ]
     .boxed()
@@ -1140,6 +1146,7 @@ fn proptest_import_everything() {
         cmd: "import_everything",
         args: args(vec![
             ("text", export_text()),
+            ("passphrase", opt(text())),
             ("replaceExisting", boolean()),
         ]),
         before: Some(|h, n| {

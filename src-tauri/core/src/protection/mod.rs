@@ -45,7 +45,7 @@ impl DataKey {
 
     /// The raw key as SQLCipher takes it (`x'…'`), so no key derivation runs on each open.
     pub fn sql_literal(&self) -> Zeroizing<String> {
-        Zeroizing::new(format!("\"x'{}'\"", hex::encode(self.0.as_ref())))
+        Zeroizing::new(format!("\"x'{}'\"", hex::encode(&self.0[..])))
     }
 }
 

@@ -501,6 +501,7 @@ fn nothing_written_reaches_the_disk_in_plain() {
     crate::transfer::api::import_everything(
         &db,
         &crate::transfer::api::export_text(&db, "2026-12-03T10:00:00Z").expect("export"),
+        None,
         true,
     )
     .expect("import makes a safety copy");

@@ -1,12 +1,13 @@
-//! Use cases: export everything to a file, see whether there is data, import a file (a safety
-//! copy first when there is data), and erase everything after a typed confirmation.
+//! Use cases: export everything to a file (protected with a passphrase when one is given), see
+//! whether there is data, import a file (a safety copy first when there is data), and erase
+//! everything after a typed confirmation.
 
 use std::path::Path;
 
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::{read, store, File, RecordCounts, ERASE_WORD, FORMAT, SCHEMA};
+use super::{protect, read, store, File, RecordCounts, ERASE_WORD, FORMAT, SCHEMA};
 use crate::db::Database;
 use crate::error::{Error, Result};
 
@@ -15,6 +16,8 @@ use crate::error::{Error, Result};
 pub struct ExportedEverything {
     pub path: String,
     pub counts: RecordCounts,
+    /// True when the file is protected with a passphrase.
+    pub protected: bool,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -54,18 +57,28 @@ pub fn export_text(db: &Database, exported_at: &str) -> Result<String> {
     Ok(text)
 }
 
-/// Saves everything to `folder/alongside-everything-<day>.json` (never overwriting).
-pub fn export_everything(db: &Database, folder: &Path) -> Result<ExportedEverything> {
+/// Saves everything to `folder/alongside-everything-<day>.json` (never overwriting), or, with
+/// a passphrase, to `alongside-everything-<day>.age`, encrypted with it (see `protect`).
+pub fn export_everything(
+    db: &Database,
+    folder: &Path,
+    passphrase: Option<&str>,
+) -> Result<ExportedEverything> {
+    let passphrase = passphrase.map(protect::new_passphrase).transpose()?;
     let text = export_text(db, &crate::now_utc())?;
     let counts = read(&text)?.counts;
     let stem = format!(
         "alongside-everything-{}",
         chrono::Local::now().format("%Y-%m-%d")
     );
-    let path = crate::export::save(folder, &stem, "json", text.as_bytes())?;
+    let path = match &passphrase {
+        Some(p) => crate::export::save(folder, &stem, "age", protect::seal(&text, p)?.as_bytes())?,
+        None => crate::export::save(folder, &stem, "json", text.as_bytes())?,
+    };
     Ok(ExportedEverything {
         path: path.display().to_string(),
         counts,
+        protected: passphrase.is_some(),
     })
 }
 
@@ -90,14 +103,15 @@ fn summary(conn: &rusqlite::Connection) -> Result<DataSummary> {
 }
 
 /// Replaces everything with the file's records, in one transaction, after checking all of
-/// them. When there is data already, `replace_existing` must say so, and a safety copy is made
-/// before anything changes.
+/// them. A protected file is opened with `passphrase` first. When there is data already,
+/// `replace_existing` must say so, and a safety copy is made before anything changes.
 pub fn import_everything(
     db: &Database,
     text: &str,
+    passphrase: Option<&str>,
     replace_existing: bool,
 ) -> Result<ImportedEverything> {
-    let checked = read(text)?;
+    let checked = read(&protect::open(text, passphrase)?)?;
     let dir = db.dir().to_path_buf();
     db.with(|conn| {
         let safety_copy = if summary(conn)?.has_data {

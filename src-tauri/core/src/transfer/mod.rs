@@ -1,10 +1,14 @@
 //! Everything the caregiver wrote, as one versioned JSON file they can keep or move to another
-//! computer (see `FORMAT.md`). This module holds the format: which tables go in the file, what
-//! each column may hold, and the checks every record passes before anything is written. Derived
-//! data (the search index) is left out and rebuilt on import.
+//! computer, protected with a passphrase if they like (see `FORMAT.md`). This module holds the
+//! format: which tables go in the file, what each column may hold, and the checks every record
+//! passes before anything is written. Derived data (the search index) is left out and rebuilt
+//! on import.
 
 pub mod api;
 mod check;
+pub mod protect;
+#[cfg(test)]
+mod protect_tests;
 pub mod store;
 #[cfg(test)]
 mod tests;

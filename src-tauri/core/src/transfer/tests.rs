@@ -289,12 +289,12 @@ proptest! {
         let file = data_set(seed);
         let text = text_of(&file);
         let a = fresh();
-        let imported = import_everything(&a, &text, false).expect("a valid file imports into an empty Alongside");
+        let imported = import_everything(&a, &text, None, false).expect("a valid file imports into an empty Alongside");
         prop_assert!(imported.safety_copy.is_none());
         let first = export_text(&a, AT).expect("export");
         prop_assert_eq!(&first, &text, "the import kept every record as written");
         let b = fresh();
-        import_everything(&b, &first, false).expect("re-import");
+        import_everything(&b, &first, None, false).expect("re-import");
         prop_assert_eq!(export_text(&b, AT).expect("export"), first);
         prop_assert_eq!(imported.counts.people as usize, file.tables["people"].len());
     }
@@ -302,7 +302,7 @@ proptest! {
     #[test]
     fn a_broken_file_is_refused_with_words_and_changes_nothing(seed in any::<u64>(), how in 0u8..12, at in any::<prop::sample::Index>()) {
         let db = fresh();
-        import_everything(&db, &text_of(&data_set(seed)), false).expect("data to protect");
+        import_everything(&db, &text_of(&data_set(seed)), None, false).expect("data to protect");
         let before = export_text(&db, AT).expect("export");
         let mut file = data_set(seed.wrapping_add(1));
         let good = text_of(&file);
@@ -331,7 +331,7 @@ proptest! {
             10 => { file.tables.insert("signs_noticed".into(), vec![row(&[("id", json!(1)), ("person_id", json!(1)), ("noticed_on", json!("2026-13-01")), ("signs", json!("")), ("note", Value::Null), ("created_at", json!(AT))])]); file.tables.insert("people".into(), vec![person(1)]); text_of(&file) }
             _ => { let mut p = person(1_000); p.insert("name".into(), json!("Sam\u{202E}")); file.tables.get_mut("people").expect("people").push(p); text_of(&file) }
         };
-        let err = import_everything(&db, &broken, true).expect_err("refused");
+        let err = import_everything(&db, &broken, None, true).expect_err("refused");
         prop_assert!(matches!(err, Error::Invalid { .. }), "a refusal in words, not {:?}", err);
         let words = err.caregiver_message();
         prop_assert!(words.contains("Nothing was changed"), "{}", words);
@@ -388,18 +388,18 @@ fn with_people(ids: &[i64]) -> String {
 fn a_file_above_the_limit_is_refused_by_its_size() {
     let huge = " ".repeat(MAX_BYTES + 1);
     let db = fresh();
-    let err = import_everything(&db, &huge, false).expect_err("too big");
+    let err = import_everything(&db, &huge, None, false).expect_err("too big");
     assert!(err.caregiver_message().contains("too large"));
 }
 
 #[test]
 fn importing_over_data_asks_first_and_makes_a_safety_copy_before_changing_anything() {
     let (dir, db) = on_disk();
-    import_everything(&db, &with_people(&[1, 2]), false).expect("first");
+    import_everything(&db, &with_people(&[1, 2]), None, false).expect("first");
     assert!(data_summary(&db).expect("summary").has_data);
     let before = export_text(&db, AT).expect("export");
 
-    let err = import_everything(&db, &with_people(&[5]), false).expect_err("asks first");
+    let err = import_everything(&db, &with_people(&[5]), None, false).expect_err("asks first");
     assert!(err.caregiver_message().contains("confirm"));
     assert_eq!(export_text(&db, AT).expect("export"), before);
     assert!(
@@ -407,7 +407,7 @@ fn importing_over_data_asks_first_and_makes_a_safety_copy_before_changing_anythi
         "no copy when nothing changed"
     );
 
-    let done = import_everything(&db, &with_people(&[5]), true).expect("replaces");
+    let done = import_everything(&db, &with_people(&[5]), None, true).expect("replaces");
     let copy = std::path::PathBuf::from(done.safety_copy.expect("a safety copy"));
     assert_eq!(copy.parent(), Some(dir.path().join("backups").as_path()));
     assert!(copy
@@ -430,8 +430,8 @@ fn importing_over_data_asks_first_and_makes_a_safety_copy_before_changing_anythi
 #[test]
 fn erase_needs_the_word_then_removes_the_data_and_only_its_own_files() {
     let (dir, db) = on_disk();
-    import_everything(&db, &with_people(&[1]), false).expect("data");
-    import_everything(&db, &with_people(&[2]), true).expect("a safety copy");
+    import_everything(&db, &with_people(&[1]), None, false).expect("data");
+    import_everything(&db, &with_people(&[2]), None, true).expect("a safety copy");
     let d = dir.path();
     std::fs::write(d.join("notes.txt"), "mine").expect("w");
     std::fs::write(d.join("alongside.db.unreadable-20260101"), "old").expect("w");

@@ -200,10 +200,13 @@ export const api = {
   setBackupFolder: (folder: string | null) => call<BackupStatus>('set_backup_folder', { folder }),
   /** Restores a kept backup by its name; the data reopens on it, so reload the app after. */
   restoreBackup: (name: string) => call<BackupStatus>('restore_backup', { name }),
-  exportEverything: () => call<ExportedEverything>('export_everything'),
+  /** With a passphrase the file is protected with it; `null` saves it as plain JSON. */
+  exportEverything: (passphrase: string | null) =>
+    call<ExportedEverything>('export_everything', { passphrase }),
   dataSummary: () => call<DataSummary>('data_summary'),
-  importEverything: (text: string, replaceExisting: boolean) =>
-    call<ImportedEverything>('import_everything', { text, replaceExisting }),
+  /** `passphrase` opens a protected file; a plain one needs none (`null`). */
+  importEverything: (text: string, passphrase: string | null, replaceExisting: boolean) =>
+    call<ImportedEverything>('import_everything', { text, passphrase, replaceExisting }),
   eraseEverything: (typed: string, includeBackups: boolean) =>
     call<Erased>('erase_everything', { typed, includeBackups }),
   /** Calls `callback` whenever the scheduler has put something in the Due now list. */

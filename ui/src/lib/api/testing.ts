@@ -299,6 +299,33 @@ export const INSTRUMENTS: Instrument[] = [
   },
 ];
 
+const ARMOR_BEGIN = '-----BEGIN AGE ENCRYPTED FILE-----';
+
+/**
+ * A stand-in for a file protected with a passphrase: it begins as the real one does, and the
+ * fake opens it only with the same passphrase (the real encryption is tested in the core).
+ */
+export function protectedFile(text: string, passphrase: string): string {
+  return `${ARMOR_BEGIN}\n${JSON.stringify({ passphrase: passphrase.trim(), text })}\n-----END AGE ENCRYPTED FILE-----\n`;
+}
+
+/** What the fake's import reads: the file's own text, opened with the passphrase when protected. */
+function openedText(text: string, passphrase: unknown): string {
+  if (!text.trimStart().startsWith(ARMOR_BEGIN)) return text;
+  const typed = typeof passphrase === 'string' ? passphrase.trim() : '';
+  if (!typed)
+    throw { code: 'invalid_input', message: 'This file is protected with a passphrase. Please type it to open the file. Nothing was changed.', field: 'passphrase' };
+  let inner: { passphrase: string; text: string };
+  try {
+    inner = JSON.parse(text.trim().split('\n')[1]);
+  } catch {
+    throw { code: 'invalid_input', message: 'This protected file could not be opened: it may be cut short or damaged. Nothing was changed.', field: 'import' };
+  }
+  if (inner.passphrase !== typed)
+    throw { code: 'invalid_input', message: 'That passphrase does not open this file. Please check it and type it again (capital letters and spaces count). Nothing was changed.', field: 'passphrase' };
+  return inner.text;
+}
+
 export class FakeBackend {
   profile: Profile | null = null;
   people: Person[] = [];
@@ -942,14 +969,23 @@ export class FakeBackend {
       case 'save_self_care_plan':
         this.selfCarePlan = args.plan as SelfCarePlan;
         return this.selfCarePlan;
-      case 'export_everything':
-        return { path: '/home/me/Downloads/alongside-everything-2026-12-03.json', counts: this.counts() };
+      case 'export_everything': {
+        const passphrase = args.passphrase as string | null | undefined;
+        if (passphrase == null)
+          return { path: '/home/me/Downloads/alongside-everything-2026-12-03.json', counts: this.counts(), protected: false };
+        const n = [...passphrase.trim()].length;
+        if (n === 0) throw { code: 'invalid_input', message: 'Please add a passphrase.', field: 'passphrase' };
+        if (n < 8)
+          throw { code: 'invalid_input', message: `Please choose a passphrase of at least 8 characters (this one has ${n}). A few words you will remember work well. Nothing was saved.`, field: 'passphrase' };
+        return { path: '/home/me/Downloads/alongside-everything-2026-12-03.age', counts: this.counts(), protected: true };
+      }
       case 'data_summary':
         return { hasData: this.profile !== null || this.people.length > 0, counts: this.counts() };
       case 'import_everything': {
         let file: { format?: string; tables?: Record<string, unknown[]> };
+        const text = openedText(args.text as string, args.passphrase);
         try {
-          file = JSON.parse(args.text as string);
+          file = JSON.parse(text);
         } catch {
           throw { code: 'invalid_input', message: 'This file could not be read: it may be cut short or damaged. Nothing was changed.', field: 'import' };
         }

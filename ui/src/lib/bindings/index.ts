@@ -627,7 +627,11 @@ export type RecordCounts = { people: number, wins: number, safetyPlans: number, 
  */
 records: number, };
 
-export type ExportedEverything = { path: string, counts: RecordCounts, };
+export type ExportedEverything = { path: string, counts: RecordCounts, 
+/**
+ * True when the file is protected with a passphrase.
+ */
+protected: boolean, };
 
 export type DataSummary = { 
 /**
