@@ -123,6 +123,9 @@ async fn an_unreadable_data_file_is_set_aside_and_explained() {
     app.quit().await;
     let garbage = b"not a database at all".repeat(200);
     std::fs::write(data.path().join("alongside.db"), &garbage).expect("write");
+    for wal in ["alongside.db-wal", "alongside.db-shm"] {
+        let _ = std::fs::remove_file(data.path().join(wal));
+    }
 
     let app = App::launch(data.path()).await;
     app.sees("could not be read, so it was set aside safely")

@@ -133,6 +133,8 @@ async fn export_erase_and_import_bring_everything_back() {
     app.sees("Imported 1 person, 1 win, 1 safety plan version, 1 reminder")
         .await;
     app.click("Continue to Alongside").await;
+    // A fresh start has a new key: its recovery code is shown first.
+    app.keep_recovery_code().await;
     app.heading("Today").await;
 
     // Everything is back.
@@ -172,6 +174,8 @@ async fn export_erase_and_import_bring_everything_back() {
     app.sees("Imported 1 person, 1 win, 1 safety plan version, 1 reminder")
         .await;
     app.click("Continue to Alongside").await;
+    // A fresh start has a new key: its recovery code is shown first.
+    app.keep_recovery_code().await;
     app.heading("Today").await;
     app.click("Wins").await;
     app.heading("Small wins").await;
