@@ -98,3 +98,31 @@ pub fn recovery_code_in(text: &str) -> Option<String> {
         ok.then_some(cand)
     })
 }
+
+/// The data key, as the app gets it from the key store.
+pub fn data_key(dir: &Path) -> alongside_core::protection::DataKey {
+    use alongside_core::protection::keystore::KeyStore;
+    let kf = alongside_core::protection::files::read(dir)
+        .expect("key file readable")
+        .expect("a key file");
+    let bytes = SystemKeyStore
+        .get(&kf.id)
+        .expect("the key store holds the key");
+    alongside_core::protection::DataKey::from_bytes(&bytes).expect("32 bytes")
+}
+
+/// The texts of the wins in a backup (or any copy of the data), opened with the data's key.
+pub fn wins_in_copy(data_dir: &Path, copy: &Path) -> Vec<String> {
+    let c = rusqlite::Connection::open_with_flags(copy, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+        .expect("open copy");
+    c.execute_batch(&format!(
+        "PRAGMA key = {}",
+        data_key(data_dir).sql_literal().as_str()
+    ))
+    .expect("key");
+    let mut stmt = c.prepare("SELECT text FROM wins").expect("wins");
+    stmt.query_map([], |r| r.get(0))
+        .expect("query")
+        .collect::<Result<_, _>>()
+        .expect("rows")
+}

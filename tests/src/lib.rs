@@ -6,7 +6,10 @@
 //! and tauri-driver. `ALONGSIDE_E2E_APP` names the binary to drive.
 
 mod data;
-pub use data::{file_containing, hold_write_lock, recovery_code_in, write_plain_data, LockHolder};
+pub use data::{
+    data_key, file_containing, hold_write_lock, recovery_code_in, wins_in_copy, write_plain_data,
+    LockHolder,
+};
 
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};

@@ -81,7 +81,11 @@ async fn back_up_add_a_win_restore_and_the_state_before_is_kept() {
     let newest = after.last().expect("newest");
     let bytes = std::fs::read(newest).expect("read backup");
     assert!(
-        bytes.windows(WIN.len()).any(|w| w == WIN.as_bytes()),
+        !bytes.windows(WIN.len()).any(|w| w == WIN.as_bytes()),
+        "the backup is encrypted: the win is not in its bytes"
+    );
+    assert!(
+        alongside_e2e::wins_in_copy(data.path(), newest).contains(&WIN.to_owned()),
         "the backup made before the restore holds the win"
     );
     app.click("Settings").await;
