@@ -57,6 +57,39 @@ pub fn backup_status(db: &Database, backups: &Backups) -> Result<BackupStatus> {
     status_with(db, problem)
 }
 
+/// Encrypts, in place, any plain copy an earlier Alongside left: backups in the default folder
+/// and the chosen one, and safety copies made before an import. Each is checked before it
+/// replaces the plain one; one that fails stays as it was. Returns how many were encrypted.
+pub fn encrypt_plain_copies(db: &Database) -> usize {
+    let Ok(key) = db.key() else { return 0 };
+    let mut folders = vec![db.dir().join(DEFAULT_FOLDER)];
+    if let Ok((chosen, true)) = folder(db) {
+        folders.push(chosen);
+    }
+    let mut done = 0;
+    for f in folders {
+        let Ok(entries) = std::fs::read_dir(&f) else {
+            continue;
+        };
+        for e in entries.flatten() {
+            let p = e.path();
+            let ours = p.extension().is_some_and(|x| x == "db")
+                && p.file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(|n| parse_name(n).is_some() || n.starts_with("before-import-"));
+            if ours && crate::protection::upgrade::is_plain(&p) {
+                match crate::protection::upgrade::encrypt_in_place(&p, &key) {
+                    Ok(()) => done += 1,
+                    Err(_) => {
+                        eprintln!("alongside: an earlier plain backup could not be encrypted")
+                    }
+                }
+            }
+        }
+    }
+    done
+}
+
 /// Makes one backup now, then rotates the older ones.
 fn make(db: &Database, now: DateTime<Utc>) -> Result<()> {
     let (dir, chosen) = folder(db)?;

@@ -81,6 +81,8 @@ fn opened(db: &Database, key: DataKey) {
     if db.open_with(key.clone()).is_err() {
         return;
     }
+    // Backups an earlier version left in plain are encrypted too.
+    crate::backup::api::encrypt_plain_copies(db);
     if let Ok(Some(kf)) = files::read(db.dir()) {
         if !kf.recovery_saved && db.recovery_code_to_show().is_none() {
             let _ = replace_recovery_code(db, &key, kf);

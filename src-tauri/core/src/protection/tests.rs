@@ -448,6 +448,65 @@ fn a_plain_file_from_before_is_encrypted_and_keeps_everything() {
 }
 
 #[test]
+fn plain_backups_from_before_are_encrypted_and_still_restore() {
+    let dir = tempfile::tempdir().expect("dir");
+    let backups = dir.path().join("backups");
+    std::fs::create_dir_all(&backups).expect("folder");
+    let old = backups.join("alongside-2026-11-01T090000Z.db");
+    let safety = backups.join("before-import-20261101T090000Z.db");
+    for p in [&old, &safety] {
+        let mut c = rusqlite::Connection::open(p).expect("plain");
+        crate::db::migrations().to_latest(&mut c).expect("schema");
+        c.execute(
+            "INSERT INTO people (name, relationship, created_at) VALUES (?1, 'child', '2026-11-01T09:00:00Z')",
+            [SENTENCE],
+        )
+        .expect("person");
+    }
+    let mine = backups.join("notes.db");
+    std::fs::write(&mine, b"SQLite format 3\0 not ours").expect("other file");
+    let db = open(dir.path(), &MemoryKeyStore::new());
+    for p in [&old, &safety] {
+        assert!(
+            !contains(p, SENTENCE.as_bytes()),
+            "{} is encrypted",
+            p.display()
+        );
+    }
+    assert_eq!(
+        std::fs::read(&mine).expect("kept"),
+        b"SQLite format 3\0 not ours",
+        "other files are left alone"
+    );
+    let b = crate::backup::api::Backups::default();
+    crate::backup::api::restore_backup(&db, &b, "alongside-2026-11-01T090000Z.db")
+        .expect("restores");
+    let name: String = db
+        .with(|c| Ok(c.query_row("SELECT name FROM people", [], |r| r.get(0))?))
+        .expect("person");
+    assert_eq!(name, SENTENCE);
+}
+
+#[test]
+fn a_file_that_the_key_does_not_open_is_set_aside_never_deleted() {
+    let dir = tempfile::tempdir().expect("dir");
+    drop(
+        crate::db::open_in(
+            dir.path(),
+            &DataKey::random().expect("a"),
+            DEFAULT_BUSY_TIMEOUT,
+        )
+        .expect("made"),
+    );
+    let path = dir.path().join(DB_FILE);
+    let before = std::fs::read(&path).expect("bytes");
+    let other = DataKey::random().expect("b");
+    let opened = crate::db::open_in(dir.path(), &other, DEFAULT_BUSY_TIMEOUT).expect("opens fresh");
+    let aside = opened.moved_aside.expect("set aside");
+    assert_eq!(std::fs::read(aside).expect("kept"), before, "byte for byte");
+}
+
+#[test]
 fn a_failed_upgrade_leaves_the_plain_file_as_it_was() {
     let dir = tempfile::tempdir().expect("dir");
     let path = dir.path().join(DB_FILE);
