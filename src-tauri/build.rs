@@ -11,6 +11,7 @@ pub const COMMANDS: &[&str] = &[
     "new_recovery_code",
     "recovery_code_saved",
     "set_app_lock",
+    "set_pin",
     "get_profile",
     "update_profile",
     "complete_onboarding",

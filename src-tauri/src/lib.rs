@@ -61,6 +61,7 @@ macro_rules! app_commands {
             $crate::commands::protection::new_recovery_code,
             $crate::commands::protection::recovery_code_saved,
             $crate::commands::protection::set_app_lock,
+            $crate::commands::protection::set_pin,
             $crate::commands::settings::get_profile,
             $crate::commands::settings::update_profile,
             $crate::commands::onboarding::complete_onboarding,

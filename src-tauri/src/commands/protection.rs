@@ -60,3 +60,13 @@ pub fn set_app_lock<R: Runtime>(
 ) -> Result<ProtectionStatus> {
     api::set_app_lock(&app.db(), on.into_inner(), idle_minutes.into_inner())
 }
+
+#[tauri::command(async)]
+pub fn set_pin<R: Runtime>(
+    app: AppHandle<R>,
+    passphrase: Arg<String>,
+    pin: Arg<Option<String>>,
+) -> Result<ProtectionStatus> {
+    let pin = pin.into_inner();
+    api::set_pin(&app.db(), &passphrase.into_inner(), pin.as_deref())
+}

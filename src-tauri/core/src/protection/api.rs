@@ -20,6 +20,8 @@ pub struct ProtectionStatus {
     /// The system key store holds the key, so Alongside opens without asking.
     pub key_store: bool,
     pub passphrase: bool,
+    /// A PIN opens the app lock (with the key store's help).
+    pub pin: bool,
     pub recovery_code: bool,
     /// A new recovery code, shown until the caregiver says it is written down.
     pub recovery_code_to_show: Option<String>,
@@ -135,6 +137,7 @@ pub fn status(db: &Database) -> ProtectionStatus {
         locked_because: db.lock_reason(),
         key_store: kf.as_ref().is_some_and(|k| k.key_store),
         passphrase: kf.as_ref().is_some_and(|k| k.passphrase.is_some()),
+        pin: kf.as_ref().is_some_and(|k| k.pin.is_some()),
         recovery_code: kf.as_ref().is_some_and(|k| k.recovery.is_some()),
         recovery_code_to_show: if state == ProtectionState::Open {
             db.recovery_code_to_show()
@@ -177,7 +180,7 @@ pub fn unlock(db: &Database, secret: &str) -> Result<ProtectionStatus> {
             format!("Please wait {wait} seconds before trying again. Nothing is lost: Alongside never erases your data after wrong tries."),
         ));
     }
-    let key = match find_key(&kf, secret)? {
+    let key = match find_key(db, &kf, reason, secret)? {
         Some(k) => k,
         None => {
             kf.failed_tries = kf.failed_tries.saturating_add(1);
@@ -200,7 +203,13 @@ pub fn unlock(db: &Database, secret: &str) -> Result<ProtectionStatus> {
     };
     kf.failed_tries = 0;
     kf.retry_after = None;
-    if reason != LockReason::AppLock || !kf.key_store {
+    let in_store = db
+        .keystore()
+        .get(&kf.id)
+        .ok()
+        .and_then(|k| DataKey::from_bytes(&k))
+        .is_some_and(|k| super::is_this_key(&kf.check, &k));
+    if !in_store {
         // Rebuild the key store's slot; if the store is still away, the passphrase opens next time.
         kf.key_store = db.keystore().set(&kf.id, key.bytes()).is_ok();
     }
@@ -212,12 +221,35 @@ pub fn unlock(db: &Database, secret: &str) -> Result<ProtectionStatus> {
     Ok(status(db))
 }
 
-fn find_key(kf: &KeyFile, secret: &str) -> Result<Option<DataKey>> {
+fn find_key(
+    db: &Database,
+    kf: &KeyFile,
+    reason: LockReason,
+    secret: &str,
+) -> Result<Option<DataKey>> {
     if secret.trim().is_empty() {
         return Err(Error::invalid(
             "secret",
             "Please type your passphrase or recovery code.",
         ));
+    }
+    if let Some(check) = kf.pin.as_ref().filter(|_| super::looks_like_pin(secret)) {
+        if super::is_this_pin(check, secret.trim())? {
+            // The PIN opens only the app lock, with the key from the key store.
+            let from_store = db
+                .keystore()
+                .get(&kf.id)
+                .ok()
+                .and_then(|k| DataKey::from_bytes(&k))
+                .filter(|k| super::is_this_key(&kf.check, k));
+            return match from_store {
+                Some(k) if reason == LockReason::AppLock => Ok(Some(k)),
+                _ => Err(Error::invalid(
+                    "secret",
+                    "Your PIN can't open Alongside just now, because this computer's key store can't give the key. Please type your passphrase or recovery code instead.",
+                )),
+            };
+        }
     }
     if secret.chars().count() > super::PASSPHRASE_MAX {
         return Ok(None);
@@ -301,6 +333,38 @@ pub fn recovery_code_saved(db: &Database) -> Result<ProtectionStatus> {
     kf.recovery_saved = true;
     files::write(db.dir(), &kf)?;
     db.show_recovery_code(None);
+    Ok(status(db))
+}
+
+/// Sets a PIN for the app lock (`None` removes it). Needs the passphrase, and the key store:
+/// the PIN only unlocks, the key store keeps the key.
+pub fn set_pin(db: &Database, passphrase: &str, pin: Option<&str>) -> Result<ProtectionStatus> {
+    db.key()?;
+    let mut kf = files::read(db.dir())?.ok_or(Error::KeyFileMissing)?;
+    let ok = match &kf.passphrase {
+        Some(slot) => super::unwrap_passphrase(slot, passphrase)?.is_some(),
+        None => false,
+    };
+    if !ok {
+        return Err(Error::invalid(
+            "current",
+            "That is not your passphrase. Nothing was changed.",
+        ));
+    }
+    match pin {
+        Some(p) => {
+            super::validate_pin(p)?;
+            if !kf.key_store {
+                return Err(Error::invalid(
+                    "pin",
+                    "A PIN needs this computer's key store to keep the key, and it isn't available. Your passphrase still locks and opens Alongside.",
+                ));
+            }
+            kf.pin = Some(super::pin_check(p.trim())?);
+        }
+        None => kf.pin = None,
+    }
+    files::write(db.dir(), &kf)?;
     Ok(status(db))
 }
 

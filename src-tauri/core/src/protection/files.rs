@@ -24,6 +24,9 @@ pub struct KeyFile {
     pub key_store: bool,
     pub passphrase: Option<WrappedKey>,
     pub recovery: Option<WrappedKey>,
+    /// Checks a PIN for the app lock (the key then comes from the key store).
+    #[serde(default)]
+    pub pin: Option<WrappedKey>,
     /// The caregiver said the current recovery code is written down.
     pub recovery_saved: bool,
     /// The app lock: `Some` when on, with the idle minutes (`None`: never on idle).
@@ -48,6 +51,7 @@ impl KeyFile {
             key_store: false,
             passphrase: None,
             recovery: None,
+            pin: None,
             recovery_saved: false,
             app_lock: None,
             failed_tries: 0,

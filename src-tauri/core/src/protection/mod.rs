@@ -128,6 +128,7 @@ fn derive(secret: &[u8], salt: &[u8], kdf: KdfParams) -> Result<Zeroizing<[u8; 3
 const AAD_PASSPHRASE: &[u8] = b"alongside passphrase slot v1";
 const AAD_RECOVERY: &[u8] = b"alongside recovery slot v1";
 const AAD_CHECK: &[u8] = b"alongside key check v1";
+const AAD_PIN: &[u8] = b"alongside pin check v1";
 
 fn seal(key: &[u8; 32], aad: &[u8], plain: &[u8]) -> Result<(String, String)> {
     let nonce = random::<24>()?;
@@ -211,6 +212,51 @@ pub fn is_this_key(check: &KeyCheck, key: &DataKey) -> bool {
 
 fn damaged_slot() -> Error {
     Error::KeyFileUnreadable
+}
+
+// ---- PIN ------------------------------------------------------------------------------------
+
+/// A PIN only unlocks the app lock: it is checked against this, and the key then comes from the
+/// key store. It never wraps the key (a short PIN could be guessed offline; the key store guards
+/// the key itself).
+pub fn pin_check(pin: &str) -> Result<WrappedKey> {
+    let salt = random::<16>()?;
+    let kek = derive(pin.as_bytes(), &salt, PASSPHRASE_KDF)?;
+    let (nonce, sealed) = seal(&kek, AAD_PIN, b"alongside pin")?;
+    Ok(WrappedKey {
+        kdf: PASSPHRASE_KDF,
+        salt: B64.encode(salt),
+        nonce,
+        sealed,
+    })
+}
+
+pub fn is_this_pin(check: &WrappedKey, pin: &str) -> Result<bool> {
+    let salt = B64.decode(&check.salt).map_err(|_| damaged_slot())?;
+    if salt.len() < 8 || check.kdf.m_kib > 4 * 1024 * 1024 || check.kdf.t > 64 {
+        return Err(damaged_slot());
+    }
+    let kek = derive(pin.as_bytes(), &salt, check.kdf)?;
+    Ok(open_sealed(&kek, AAD_PIN, &check.nonce, &check.sealed).is_some())
+}
+
+pub fn looks_like_pin(typed: &str) -> bool {
+    let t = typed.trim();
+    (PIN_MIN..=PIN_MAX).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit())
+}
+
+pub const PIN_MIN: usize = 4;
+pub const PIN_MAX: usize = 12;
+
+pub fn validate_pin(pin: &str) -> Result<()> {
+    if looks_like_pin(pin) {
+        Ok(())
+    } else {
+        Err(Error::invalid(
+            "pin",
+            format!("Please use {PIN_MIN} to {PIN_MAX} digits for your PIN."),
+        ))
+    }
 }
 
 // ---- Recovery codes -------------------------------------------------------------------------

@@ -588,3 +588,45 @@ fn nothing_written_reaches_the_disk_in_plain() {
     );
     assert!(running >= 4);
 }
+
+#[test]
+fn a_pin_opens_the_app_lock_with_the_key_store_and_never_without_it() {
+    let dir = tempfile::tempdir().expect("dir");
+    let ks = MemoryKeyStore::new();
+    let db = open(dir.path(), &ks);
+    assert!(
+        api::set_pin(&db, "anything", Some("4821")).is_err(),
+        "a passphrase comes first"
+    );
+    api::set_passphrase(&db, None, "a long walk home").expect("passphrase");
+    let wrong = api::set_pin(&db, "not it", Some("4821")).expect_err("needs the passphrase");
+    assert!(wrong.caregiver_message().contains("Nothing was changed"));
+    let short = api::set_pin(&db, "a long walk home", Some("12")).expect_err("too short");
+    assert!(short.caregiver_message().contains("4 to 12 digits"));
+    let s = api::set_pin(&db, "a long walk home", Some("4821")).expect("pin");
+    assert!(s.pin);
+    api::set_app_lock(&db, true, Some(1)).expect("on");
+    add_sentence(&db);
+    let kf = std::fs::read_to_string(files::path(dir.path())).expect("key file");
+    assert!(!kf.contains("4821"), "the PIN is never stored");
+
+    api::lock_now(&db).expect("locked");
+    assert!(api::unlock(&db, "4822").is_err());
+    api::unlock(&db, "4821").expect("the PIN opens");
+    assert!(has_sentence(&db));
+
+    // The key store gone: the PIN cannot open, the passphrase can (and puts the key back).
+    api::lock_now(&db).expect("locked");
+    ks.forget_all();
+    let refused = api::unlock(&db, "4821").expect_err("no key store");
+    assert!(refused
+        .caregiver_message()
+        .contains("passphrase or recovery code instead"));
+    api::unlock(&db, "a long walk home").expect("the passphrase opens");
+    assert!(has_sentence(&db));
+    assert_eq!(ks.len(), 1, "the key is back in the key store");
+    api::lock_now(&db).expect("locked");
+    api::unlock(&db, "4821").expect("so the PIN opens again");
+    api::set_pin(&db, "a long walk home", None).expect("removed");
+    assert!(!api::status(&db).pin);
+}

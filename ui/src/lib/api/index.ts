@@ -101,6 +101,8 @@ export const api = {
   recoveryCodeSaved: () => call<ProtectionStatus>('recovery_code_saved'),
   setAppLock: (on: boolean, idleMinutes: number | null) =>
     call<ProtectionStatus>('set_app_lock', { on, idleMinutes }),
+  setPin: (passphrase: string, pin: string | null) =>
+    call<ProtectionStatus>('set_pin', { passphrase, pin }),
 
   getProfile: () => call<Profile | null>('get_profile'),
   updateProfile: (profile: ProfileInput) => call<Profile>('update_profile', { profile }),

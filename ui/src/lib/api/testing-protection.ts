@@ -63,6 +63,7 @@ export class FakeProtection {
     lockedBecause: null,
     keyStore: true,
     passphrase: false,
+    pin: false,
     recoveryCode: true,
     recoveryCodeToShow: null,
     appLock: false,

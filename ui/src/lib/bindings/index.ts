@@ -31,7 +31,11 @@ export type ProtectionStatus = { state: ProtectionState, lockedBecause: LockReas
 /**
  * The system key store holds the key, so Alongside opens without asking.
  */
-keyStore: boolean, passphrase: boolean, recoveryCode: boolean, 
+keyStore: boolean, passphrase: boolean, 
+/**
+ * A PIN opens the app lock (with the key store's help).
+ */
+pin: boolean, recoveryCode: boolean, 
 /**
  * A new recovery code, shown until the caregiver says it is written down.
  */
