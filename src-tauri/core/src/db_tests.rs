@@ -170,3 +170,18 @@ fn a_database_that_cannot_open_reports_a_problem_and_can_be_retried() {
     db.retry();
     assert!(db.problem().is_none());
 }
+
+#[test]
+fn an_encrypted_file_from_a_newer_alongside_is_refused_and_left_untouched() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let key = test_key();
+    {
+        let conn = open_in(dir.path(), &key, QUICK).expect("made").conn;
+        conn.execute_batch("PRAGMA user_version = 999;").expect("future");
+    }
+    let path = dir.path().join(DB_FILE);
+    let before = std::fs::read(&path).expect("bytes");
+    let err = open_in(dir.path(), &key, QUICK).expect_err("refused");
+    assert!(matches!(err, Error::DatabaseTooNew { found: 999, .. }));
+    assert_eq!(std::fs::read(&path).expect("bytes"), before);
+}
