@@ -139,6 +139,69 @@ describe('the lock screen', () => {
     );
   });
 
+  it('asks for the PIN when one is set, counts a wrong one, and opens with the right one', async () => {
+    const backend = locked();
+    backend.protection.pin = '2468';
+    const { user, container } = setup(backend);
+    await screen.findByRole('heading', { name: 'Alongside is locked' });
+    expect(screen.getByText('Type your PIN or passphrase to open Alongside.')).toBeInTheDocument();
+    expect(screen.queryByLabelText('Passphrase or recovery code')).not.toBeInTheDocument();
+    const pinField = screen.getByLabelText('PIN, passphrase or recovery code');
+    await vi.waitFor(() => expect(pinField).toHaveFocus());
+    // Still a password field where letters can be typed: the passphrase works here too.
+    expect(pinField).toHaveAttribute('type', 'password');
+    expect(pinField).not.toHaveAttribute('inputmode');
+    expect(screen.getByRole('button', { name: 'Show PIN, passphrase or recovery code' })).toBeInTheDocument();
+    await expectAccessible(container);
+
+    await user.click(screen.getByRole('button', { name: 'Unlock' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Please type your PIN, passphrase or recovery code.');
+    expect(backend.called('unlock')).toHaveLength(0);
+
+    await user.type(pinField, '1357{Enter}');
+    expect(await screen.findByRole('alert')).toHaveTextContent("That doesn't open Alongside.");
+    expect(backend.protection.failedTries).toBe(1);
+    expect(pinField).toHaveFocus();
+
+    await user.clear(pinField);
+    await user.type(pinField, '2468{Enter}');
+    await screen.findByRole('heading', { name: 'Today' });
+    expect(backend.called('unlock').at(-1)?.args).toEqual({ secret: '2468' });
+    expect(backend.protection.failedTries).toBe(0);
+    expect(screen.getByText('Sam')).toBeInTheDocument();
+  });
+
+  it('says why the PIN cannot open it when the key store cannot give the key, and takes the passphrase', async () => {
+    const backend = locked();
+    backend.protection.pin = '2468';
+    backend.protection.status.keyStore = false;
+    const { user } = setup(backend);
+    await screen.findByRole('heading', { name: 'Alongside is locked' });
+    const pinField = screen.getByLabelText('PIN, passphrase or recovery code');
+
+    await user.type(pinField, '2468{Enter}');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      "Your PIN can't open Alongside just now, because this computer's key store can't give the key. Please type your passphrase or recovery code instead.",
+    );
+    expect(pinField).toHaveFocus();
+    expect(backend.protection.failedTries).toBe(0);
+    expect(backend.protection.status.state).toBe('locked');
+
+    await user.clear(pinField);
+    await user.type(pinField, `${PASSPHRASE}{Enter}`);
+    await screen.findByRole('heading', { name: 'Today' });
+  });
+
+  it('does not offer the PIN when the key store lost the key', async () => {
+    const backend = locked('keyStoreMissing');
+    backend.protection.pin = '2468';
+    setup(backend);
+    await screen.findByRole('heading', { name: 'Alongside is locked' });
+    expect(field()).toBeInTheDocument();
+    expect(screen.queryByLabelText('PIN, passphrase or recovery code')).not.toBeInTheDocument();
+    expect(screen.queryByText(/Type your PIN/)).not.toBeInTheDocument();
+  });
+
   it('asks for something to be typed before trying', async () => {
     const backend = locked();
     const { user } = setup(backend);

@@ -128,6 +128,127 @@ describe('Keeping your notes private (Settings)', () => {
     expect(screen.queryByRole('button', { name: 'Lock now' })).not.toBeInTheDocument();
   });
 
+  it('sets a PIN with the passphrase, says what a PIN must be, then changes and removes it', async () => {
+    const backend = withPassphrase();
+    backend.protection.status.appLock = true;
+    backend.protection.status.idleMinutes = 5;
+    const { user, container } = await setup(backend);
+    expect(screen.getByRole('heading', { name: 'Use a PIN to unlock' })).toBeInTheDocument();
+    expect(screen.getByText(/A PIN is quicker to type than your passphrase; it opens only the lock/)).toHaveTextContent(
+      'your passphrase and recovery code still work',
+    );
+    expect(screen.queryByText(/Your PIN opens the lock too/)).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Remove PIN' })).not.toBeInTheDocument();
+    const form = screen.getByRole('form', { name: 'Use a PIN to unlock' });
+    const passphrase = within(form).getByLabelText('Your passphrase');
+    const pin = within(form).getByLabelText('PIN');
+    expect(passphrase).toHaveAttribute('type', 'password');
+    expect(pin).toHaveAttribute('type', 'password');
+    expect(pin).toHaveAttribute('inputmode', 'numeric');
+    expect(pin).toHaveAttribute('autocomplete', 'off');
+    expect(pin).toHaveAccessibleDescription('4 to 12 digits.');
+    await user.click(within(form).getByRole('button', { name: 'Show PIN' }));
+    expect(pin).toHaveAttribute('type', 'text');
+    await user.click(within(form).getByRole('button', { name: 'Show PIN' }));
+    await expectAccessible(container);
+
+    // The passphrase first: without it nothing is sent; a wrong one changes nothing.
+    await user.type(pin, '2468');
+    await user.click(screen.getByRole('button', { name: 'Set PIN' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Please type your passphrase.');
+    expect(passphrase).toHaveFocus();
+    expect(backend.called('set_pin')).toHaveLength(0);
+    await user.type(passphrase, 'not it at all');
+    await user.click(screen.getByRole('button', { name: 'Set PIN' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('That is not your passphrase. Nothing was changed.');
+    expect(passphrase).toHaveFocus();
+    expect(passphrase).toHaveAttribute('aria-invalid', 'true');
+    expect(passphrase).toHaveAccessibleDescription('That is not your passphrase. Nothing was changed.');
+    expect(backend.protection.pin).toBeNull();
+
+    // Then a PIN of digits only.
+    await user.clear(passphrase);
+    await user.type(passphrase, PASSPHRASE);
+    await user.clear(pin);
+    await user.type(pin, '12ab');
+    await user.click(screen.getByRole('button', { name: 'Set PIN' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Please use 4 to 12 digits for your PIN.');
+    expect(pin).toHaveFocus();
+    expect(pin).toHaveAttribute('aria-invalid', 'true');
+    expect(pin).toHaveAccessibleDescription(/Please use 4 to 12 digits for your PIN\./);
+    expect(passphrase).not.toHaveAttribute('aria-invalid');
+    expect(backend.protection.pin).toBeNull();
+    await expectAccessible(container);
+
+    await user.clear(pin);
+    await user.type(pin, '2468{Enter}');
+    expect(await screen.findByText('Your PIN is set. It opens the lock on this computer.')).toHaveAttribute(
+      'role',
+      'status',
+    );
+    expect(backend.called('set_pin').at(-1)?.args).toEqual({ passphrase: PASSPHRASE, pin: '2468' });
+    expect(backend.protection.pin).toBe('2468');
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(passphrase).toHaveValue('');
+    expect(pin).toHaveValue('');
+    expect(screen.getByText('Your PIN opens the lock too, on this computer only.')).toBeInTheDocument();
+    expect(screen.getByText(/until your PIN, passphrase or recovery code is typed/)).toBeInTheDocument();
+
+    // Changing it needs the passphrase again.
+    await user.type(passphrase, PASSPHRASE);
+    await user.type(pin, '97531');
+    await user.click(screen.getByRole('button', { name: 'Change PIN' }));
+    expect(await screen.findByText('Your new PIN is saved.')).toBeInTheDocument();
+    expect(backend.protection.pin).toBe('97531');
+
+    // So does removing it.
+    await user.click(screen.getByRole('button', { name: 'Remove PIN' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Please type your passphrase.');
+    expect(backend.protection.pin).toBe('97531');
+    await user.type(passphrase, PASSPHRASE);
+    await user.click(screen.getByRole('button', { name: 'Remove PIN' }));
+    expect(await screen.findByText('Your PIN is removed. Your passphrase opens the lock.')).toBeInTheDocument();
+    expect(backend.called('set_pin').at(-1)?.args).toEqual({ passphrase: PASSPHRASE, pin: null });
+    expect(backend.protection.pin).toBeNull();
+    expect(screen.getByRole('button', { name: 'Set PIN' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Remove PIN' })).not.toBeInTheDocument();
+    expect(screen.queryByText(/Your PIN opens the lock too/)).not.toBeInTheDocument();
+  });
+
+  it('offers a PIN only with the app lock on and a key store to keep the key', async () => {
+    const backend = withPassphrase();
+    const { user } = await setup(backend);
+    expect(screen.queryByRole('heading', { name: 'Use a PIN to unlock' })).not.toBeInTheDocument();
+
+    await user.click(screen.getByLabelText('Lock Alongside with my passphrase'));
+    expect(await screen.findByRole('heading', { name: 'Use a PIN to unlock' })).toBeInTheDocument();
+
+    // The key store went away after the page was shown: the core refuses, under the PIN field.
+    backend.protection.status.keyStore = false;
+    await user.type(screen.getByLabelText('Your passphrase'), PASSPHRASE);
+    await user.type(screen.getByLabelText('PIN'), '2468');
+    await user.click(screen.getByRole('button', { name: 'Set PIN' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      "A PIN needs this computer's key store to keep the key, and it isn't available.",
+    );
+    expect(screen.getByLabelText('PIN')).toHaveFocus();
+    expect(backend.protection.pin).toBeNull();
+  });
+
+  it('says a PIN needs the key store, with no form, on a computer without one', async () => {
+    const backend = withPassphrase();
+    backend.protection.status.keyStore = false;
+    backend.protection.status.appLock = true;
+    const { container } = await setup(backend);
+    expect(screen.getByRole('heading', { name: 'Use a PIN to unlock' })).toBeInTheDocument();
+    expect(screen.getByText(/A PIN needs this computer's key store, which isn't available here/)).toHaveTextContent(
+      'so your passphrase opens the lock instead.',
+    );
+    expect(screen.queryByLabelText('PIN')).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Set PIN' })).not.toBeInTheDocument();
+    await expectAccessible(container);
+  });
+
   it('asks before making a new recovery code', async () => {
     const { backend, user } = await setup();
     await user.click(screen.getByRole('button', { name: 'Make a new recovery code' }));

@@ -1,5 +1,5 @@
 // Test support: the protection commands of the in-memory backend (unlock, a first passphrase, the
-// app lock, the recovery code), with the core's rules and words. Used by component tests only.
+// app lock and its PIN, the recovery code), with the core's rules and words. Used by component tests only.
 import type { AppError, ProtectionStatus } from '../bindings';
 
 const invalid = (field: string, message: string): AppError => ({
@@ -47,6 +47,16 @@ export function retryDelaySeconds(failed: number): number {
   return failed < 3 ? 0 : Math.min(5 * 2 ** Math.min(failed - 3, 6), 300);
 }
 
+/** 4 to 12 digits, spaces around them ignored, as the core reads a PIN. */
+export function looksLikePin(typed: string): boolean {
+  return /^[0-9]{4,12}$/.test(typed.trim());
+}
+
+const PIN_NEEDS_KEY_STORE =
+  "A PIN needs this computer's key store to keep the key, and it isn't available. Your passphrase still locks and opens Alongside.";
+const PIN_CANNOT_OPEN =
+  "Your PIN can't open Alongside just now, because this computer's key store can't give the key. Please type your passphrase or recovery code instead.";
+
 function validatePassphrase(field: string, p: string): AppError | null {
   const n = [...p].length;
   if (!p.trim()) return invalid(field, 'Please type a passphrase.');
@@ -71,6 +81,8 @@ export class FakeProtection {
     retryInSeconds: 0,
   };
   passphrase: string | null = null;
+  /** The app lock's PIN, trimmed; it opens only the app lock, with the key store's key. */
+  pin: string | null = null;
   recoveryCode = '7K3QD-M9XTR-4HBWN-2JCPE-6YSAF';
   recoverySaved = true;
   failedTries = 0;
@@ -99,6 +111,7 @@ export class FakeProtection {
     return {
       ...this.status,
       passphrase: this.passphrase !== null,
+      pin: this.pin !== null,
       recoveryCodeToShow: open ? this.status.recoveryCodeToShow : null,
       retryInSeconds: Math.min(left, 300),
     };
@@ -172,6 +185,20 @@ export class FakeProtection {
         this.status.idleMinutes = on ? idle : null;
         return this.current();
       }
+      case 'set_pin': {
+        this.needOpen();
+        if (this.passphrase === null || args.passphrase !== this.passphrase)
+          throw invalid('current', 'That is not your passphrase. Nothing was changed.');
+        const pin = args.pin as string | null;
+        if (pin === null) {
+          this.pin = null;
+          return this.current();
+        }
+        if (!looksLikePin(pin)) throw invalid('pin', 'Please use 4 to 12 digits for your PIN.');
+        if (!this.status.keyStore) throw invalid('pin', PIN_NEEDS_KEY_STORE);
+        this.pin = pin.trim();
+        return this.current();
+      }
       default:
         throw new Error(`unknown protection command ${cmd}`);
     }
@@ -187,6 +214,11 @@ export class FakeProtection {
         `Please wait ${wait} seconds before trying again. Nothing is lost: Alongside never erases your data after wrong tries.`,
       );
     if (!secret.trim()) throw invalid('secret', 'Please type your passphrase or recovery code.');
+    if (this.pin !== null && looksLikePin(secret) && secret.trim() === this.pin) {
+      // The key comes from the key store, and only for the app lock; not a wrong try either way.
+      if (reason !== 'appLock' || !this.status.keyStore) throw invalid('secret', PIN_CANNOT_OPEN);
+      return this.opened(reason);
+    }
     const code = normalizeRecoveryCode(secret);
     const opens =
       (this.passphrase !== null && secret === this.passphrase) ||
@@ -201,6 +233,10 @@ export class FakeProtection {
         `That doesn't open Alongside. Please check it and try again; capital letters matter in a passphrase.${then}`,
       );
     }
+    return this.opened(reason);
+  }
+
+  private opened(reason: NonNullable<ProtectionStatus['lockedBecause']>): ProtectionStatus {
     this.failedTries = 0;
     this.retryUntil = 0;
     if (reason !== 'appLock') this.status.keyStore = true;

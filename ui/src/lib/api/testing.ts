@@ -13,6 +13,7 @@ const PROTECTION_COMMANDS = new Set([
   'new_recovery_code',
   'recovery_code_saved',
   'set_app_lock',
+  'set_pin',
 ]);
 
 /** Removes any IPC mock installed by a test. */
