@@ -65,11 +65,21 @@ async fn a_passphrase_locks_alongside_and_the_notes_never_reach_the_disk_in_plai
     app.click("Wins").await;
     app.sees(NOTE).await;
 
-    // Locked again from the keyboard: the data is behind the lock screen at once.
+    // A PIN for the lock on this computer (the key store keeps the key).
     app.click("Settings").await;
+    app.heading("Use a PIN to unlock").await;
+    app.type_into("Your passphrase", PASSPHRASE).await;
+    app.type_into("PIN", "4821").await;
+    app.click("Set PIN").await;
+    app.sees("Your PIN is set").await;
+
+    // Locked again: the data is behind the lock screen at once, and the PIN opens it.
     app.click("Lock now").await;
     app.heading("Alongside is locked").await;
     app.no_longer_sees("A long talk after dinner").await;
+    app.type_into("PIN, passphrase or recovery code", "4821").await;
+    app.click("Unlock").await;
+    app.heading("Today").await;
     app.quit().await;
 }
 
