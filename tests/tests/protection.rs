@@ -77,7 +77,8 @@ async fn a_passphrase_locks_alongside_and_the_notes_never_reach_the_disk_in_plai
     app.click("Lock now").await;
     app.heading("Alongside is locked").await;
     app.no_longer_sees("A long talk after dinner").await;
-    app.type_into("PIN, passphrase or recovery code", "4821").await;
+    app.type_into("PIN, passphrase or recovery code", "4821")
+        .await;
     app.click("Unlock").await;
     app.heading("Today").await;
     app.quit().await;

@@ -177,7 +177,8 @@ fn an_encrypted_file_from_a_newer_alongside_is_refused_and_left_untouched() {
     let key = test_key();
     {
         let conn = open_in(dir.path(), &key, QUICK).expect("made").conn;
-        conn.execute_batch("PRAGMA user_version = 999;").expect("future");
+        conn.execute_batch("PRAGMA user_version = 999;")
+            .expect("future");
     }
     let path = dir.path().join(DB_FILE);
     let before = std::fs::read(&path).expect("bytes");

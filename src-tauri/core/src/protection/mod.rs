@@ -10,6 +10,7 @@
 pub mod api;
 pub mod files;
 pub mod keystore;
+mod lock;
 pub mod upgrade;
 
 use argon2::{Algorithm, Argon2, Params, Version};
