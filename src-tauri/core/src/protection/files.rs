@@ -90,6 +90,12 @@ fn write_to(target: &Path, kf: &KeyFile) -> Result<()> {
     let text = serde_json::to_string_pretty(kf).map_err(|_| Error::KeyFileUnreadable)?;
     let result = (|| -> std::io::Result<()> {
         std::fs::write(&temp, text.as_bytes())?;
+        // Readable by the caregiver's account only (it holds wrapped keys, nothing in plain).
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(&temp, std::fs::Permissions::from_mode(0o600))?;
+        }
         std::fs::File::open(&temp)?.sync_all()?;
         std::fs::rename(&temp, target)?;
         if let Ok(d) = std::fs::File::open(dir) {

@@ -141,6 +141,15 @@ fn a_first_start_keeps_the_key_in_the_key_store_and_offers_a_recovery_code() {
     assert!(s.key_store && s.recovery_code && !s.passphrase && !s.app_lock);
     let code = s.recovery_code_to_show.expect("a code to write down");
     assert_eq!(ks.len(), 1);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(files::path(dir.path()))
+            .expect("key file")
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600, "the key file is the caregiver's alone");
+    }
     add_sentence(&db);
     drop(db);
 
