@@ -119,6 +119,12 @@ describe('Be ready', () => {
     await openPlan(user);
     await user.click(screen.getByRole('button', { name: 'Make a safety plan' }));
     await writeStep(user, /Things I can do on my own/, 'Walk the dog');
+    // Each step is described by its hint, naming no error that is not there.
+    for (const box of screen.getAllByRole('textbox')) {
+      for (const ref of box.getAttribute('aria-describedby')?.split(' ') ?? []) {
+        expect(document.getElementById(ref)).toBeInTheDocument();
+      }
+    }
     const save = screen.getByRole('button', { name: 'Save the safety plan' });
     await user.click(save);
     expect(save).toBeEnabled();

@@ -53,6 +53,7 @@ describe('Small wins', () => {
     expect(within(dialog).getByLabelText('What happened?')).toHaveAccessibleDescription(
       'Please add what happened.',
     );
+    await waitFor(() => expect(within(dialog).getByLabelText('What happened?')).toHaveFocus());
     expect(backend.called('add_win')).toHaveLength(0);
     await user.type(within(dialog).getByLabelText('What happened?'), 'x'.repeat(501));
     await user.click(within(dialog).getByRole('button', { name: 'Save this win' }));
@@ -92,7 +93,9 @@ describe('Small wins', () => {
         'What happened is a little long.',
       ),
     );
-    expect(dialog).toContainElement(document.activeElement as HTMLElement);
+    // Focus moves to the field the message is about, so it is read out.
+    expect(within(dialog).getByLabelText('What happened?')).toHaveFocus();
+    expect(within(dialog).getByText('5000 of 500 characters')).toBeInTheDocument();
     await user.tab();
     expect(dialog).toContainElement(document.activeElement as HTMLElement);
     await user.keyboard('{Escape}');
