@@ -57,3 +57,17 @@ describe('checkboxes and radios', () => {
     );
   });
 });
+
+describe('quiet buttons', () => {
+  it('keep an affordance without a border: an underline that stands out from the page', () => {
+    const quiet = rule('.btn-quiet');
+    expect(quiet).toMatch(/text-decoration:\s*underline/);
+    const colour = quiet.match(/text-decoration-color:\s*var\((--[\w-]+)\)/)![1];
+    for (const dark of [false, true]) {
+      const p = palette(dark);
+      for (const bg of ['--bg', '--surface']) {
+        expect(contrast(p[colour], p[bg]), `${colour} on ${bg}, dark ${dark}`).toBeGreaterThanOrEqual(3);
+      }
+    }
+  });
+});
