@@ -16,5 +16,7 @@ export default defineConfig({
     environment: 'jsdom',
     setupFiles: ['./src/test/setup.ts'],
     include: ['src/**/*.test.ts'],
+    // The app's style sheet is read as text by the tests of its colours; others stay empty.
+    css: { include: [/app\.css/] },
   },
 });

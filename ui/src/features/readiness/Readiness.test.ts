@@ -105,6 +105,37 @@ describe('Be ready', () => {
     expect(screen.getByRole('button', { name: 'Make a safety plan' })).toBeInTheDocument();
   });
 
+  it('keeps Save usable while the plan is saving, and ignores a second press', async () => {
+    const { backend, user } = await start();
+    let finish: () => void = () => {};
+    const slow = new Promise<void>((resolve) => (finish = resolve));
+    const handle = backend.handle.bind(backend);
+    let sent = 0;
+    backend.handle = (cmd, args) => {
+      if (cmd !== 'save_safety_plan') return handle(cmd, args);
+      sent += 1;
+      return slow.then(() => handle(cmd, args));
+    };
+    await openPlan(user);
+    await user.click(screen.getByRole('button', { name: 'Make a safety plan' }));
+    await writeStep(user, /Things I can do on my own/, 'Walk the dog');
+    // Each step is described by its hint, naming no error that is not there.
+    for (const box of screen.getAllByRole('textbox')) {
+      for (const ref of box.getAttribute('aria-describedby')?.split(' ') ?? []) {
+        expect(document.getElementById(ref)).toBeInTheDocument();
+      }
+    }
+    const save = screen.getByRole('button', { name: 'Save the safety plan' });
+    await user.click(save);
+    expect(save).toBeEnabled();
+    expect(save).toHaveFocus();
+    await user.click(save);
+    expect(sent).toBe(1);
+    finish();
+    expect(await screen.findByText('Saved as version 1.')).toBeInTheDocument();
+    expect(backend.plans).toHaveLength(1);
+  });
+
   it('adds warning signs, removes one with undo, and notes signs that lead to the plan', async () => {
     const { backend, user } = await start();
     await openPlan(user);

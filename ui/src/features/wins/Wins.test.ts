@@ -53,12 +53,53 @@ describe('Small wins', () => {
     expect(within(dialog).getByLabelText('What happened?')).toHaveAccessibleDescription(
       'Please add what happened.',
     );
+    await waitFor(() => expect(within(dialog).getByLabelText('What happened?')).toHaveFocus());
     expect(backend.called('add_win')).toHaveLength(0);
     await user.type(within(dialog).getByLabelText('What happened?'), 'x'.repeat(501));
     await user.click(within(dialog).getByRole('button', { name: 'Save this win' }));
     expect(within(dialog).getByLabelText('What happened?')).toHaveAccessibleDescription(
       'What happened is a little long.',
     );
+    expect(backend.wins).toHaveLength(0);
+  });
+
+  it('keeps the Save button usable and focus in the dialog while a refused save comes back', async () => {
+    const { backend, user } = await start();
+    let finish: () => void = () => {};
+    const slow = new Promise<void>((resolve) => (finish = resolve));
+    const handle = backend.handle.bind(backend);
+    let sent = 0;
+    backend.handle = (cmd, args) => {
+      if (cmd !== 'add_win') return handle(cmd, args);
+      sent += 1;
+      return slow.then(() => handle(cmd, args));
+    };
+    await user.click(within(screen.getByRole('banner')).getByRole('button', { name: 'Add a win' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Add a win' });
+    await user.click(within(dialog).getByLabelText('What happened?'));
+    await user.paste('x'.repeat(5000));
+    const save = within(dialog).getByRole('button', { name: 'Save this win' });
+    save.focus();
+    await user.keyboard('{Enter}');
+    // The focused button is never disabled (focus would fall out of the dialog); a second press
+    // is ignored instead.
+    expect(save).toBeEnabled();
+    expect(save).toHaveFocus();
+    await user.keyboard('{Enter}');
+    expect(sent).toBe(1);
+    finish();
+    await waitFor(() =>
+      expect(within(dialog).getByLabelText('What happened?')).toHaveAccessibleDescription(
+        'What happened is a little long.',
+      ),
+    );
+    // Focus moves to the field the message is about, so it is read out.
+    expect(within(dialog).getByLabelText('What happened?')).toHaveFocus();
+    expect(within(dialog).getByText('5000 of 500 characters')).toBeInTheDocument();
+    await user.tab();
+    expect(dialog).toContainElement(document.activeElement as HTMLElement);
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     expect(backend.wins).toHaveLength(0);
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createRawSnippet, flushSync } from 'svelte';
-import { render, screen } from '@testing-library/svelte';
+import { render, screen, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import Field, { type FieldControl } from './Field.svelte';
 import HowItWent from './HowItWent.svelte';
@@ -43,6 +43,37 @@ describe('Field', () => {
     expect(box).toHaveAccessibleDescription('Please add a title.');
     expect(screen.getByText('Please add a title.')).toHaveClass('field-error');
     await expectAccessible(container);
+  });
+
+  it('moves focus to its control when an error appears, so the message is read with it', async () => {
+    const props = $state<{ error: string | null }>({ error: null });
+    render(Field, {
+      props: { label: 'Title', hint: 'A few words.', get error() { return props.error; }, children: textBox },
+    });
+    const box = screen.getByRole('textbox', { name: 'Title' });
+    expect(box).not.toHaveFocus();
+
+    props.error = 'Please add a title.';
+    flushSync();
+    await waitFor(() => expect(box).toHaveFocus());
+    expect(box).toHaveAccessibleDescription('Please add a title.');
+  });
+
+  it('names only descriptions that are on screen, and counts characters near the limit', () => {
+    const props = $state({ value: 'a'.repeat(10) });
+    render(Field, {
+      props: { label: 'Title', get count() { return { value: props.value, max: 20 }; }, children: textBox },
+    });
+    const box = screen.getByRole('textbox', { name: 'Title' });
+    expect(box).not.toHaveAttribute('aria-describedby');
+    expect(screen.queryByText(/characters/)).not.toBeInTheDocument();
+
+    props.value = 'a'.repeat(17);
+    flushSync();
+    expect(box).toHaveAccessibleDescription('17 of 20 characters');
+    for (const ref of box.getAttribute('aria-describedby')!.split(' ')) {
+      expect(document.getElementById(ref)).toBeInTheDocument();
+    }
   });
 
   it('says when a field is optional, in its name', () => {
