@@ -65,6 +65,7 @@ pub const COMMANDS: &[&str] = &[
     "remove_entry",
     "restore_entry",
     "today_plan",
+    "today_shown",
     "mark_suggestion",
     "list_reminders",
     "save_reminder",

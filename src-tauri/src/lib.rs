@@ -115,6 +115,7 @@ macro_rules! app_commands {
             $crate::commands::practices::remove_entry,
             $crate::commands::practices::restore_entry,
             $crate::commands::today::today_plan,
+            $crate::commands::today::today_shown,
             $crate::commands::today::mark_suggestion,
             $crate::commands::reminders::list_reminders,
             $crate::commands::reminders::save_reminder,

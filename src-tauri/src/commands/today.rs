@@ -12,6 +12,20 @@ pub fn today_plan<R: Runtime>(app: AppHandle<R>) -> Result<TodayPlan> {
     api::today_plan(&app.db())
 }
 
+/// Set (in a release build only) to end Alongside the moment Today first shows its data: the
+/// startup benchmark times spawn → Today on screen this way, beside an empty Tauri app that
+/// ends at its first call in the same way.
+pub const EXIT_WHEN_TODAY_SHOWN_ENV: &str = "ALONGSIDE_EXIT_WHEN_TODAY_SHOWN";
+
+/// Today calls this once, when its data is first on screen. It does nothing, except for the
+/// startup benchmark described at [`EXIT_WHEN_TODAY_SHOWN_ENV`].
+#[tauri::command(async)]
+pub fn today_shown() {
+    if cfg!(not(debug_assertions)) && std::env::var_os(EXIT_WHEN_TODAY_SHOWN_ENV).is_some() {
+        std::process::exit(0);
+    }
+}
+
 /// Marks a suggestion done or "not today"; `state` none clears the mark.
 #[tauri::command(async)]
 pub fn mark_suggestion<R: Runtime>(

@@ -175,6 +175,8 @@ export const api = {
   removeEntry: (kind: EntryKind, id: number) => call<null>('remove_entry', { kind, id }),
   restoreEntry: (kind: EntryKind, id: number) => call<null>('restore_entry', { kind, id }),
   todayPlan: () => call<TodayPlan>('today_plan'),
+  /** Today's data is on screen (the startup benchmark ends here; otherwise nothing happens). */
+  todayShown: () => call<null>('today_shown'),
   markSuggestion: (key: string, state: MarkState | null) =>
     call<null>('mark_suggestion', { key, state }),
 

@@ -781,6 +781,8 @@ export class FakeBackend {
       case 'restore_entry':
         this.removedEntries.delete(`${args.kind}:${args.id}`);
         return null;
+      case 'today_shown':
+        return null;
       case 'today_plan': {
         const all = [
           { key: 'checkin:1', practice: 'check_in', text: 'Send Sam a short message that asks nothing back.' },
