@@ -6,6 +6,7 @@
 //! and tauri-driver. `ALONGSIDE_E2E_APP` names the binary to drive.
 
 mod data;
+pub mod measure;
 pub use data::{
     data_key, file_containing, hold_write_lock, recovery_code_in, wins_in_copy, write_plain_data,
     LockHolder,
@@ -134,6 +135,11 @@ impl App {
         self.check("I have written it down or printed it").await;
         self.click("Done").await;
         code
+    }
+
+    /// The process id of the driver that started this window (the app runs below it).
+    pub fn driver_pid(&self) -> Option<u32> {
+        self.driver.id()
     }
 
     /// Closes the window the way quitting does, and stops the driver.

@@ -1,0 +1,174 @@
+//! Memory against the floor: the summed resident memory of Alongside and its WebKit processes,
+//! idle on Today and after visiting every screen, against the floor's idle figure in the same
+//! run; then, with `ALONGSIDE_SOAK_MINUTES`, every screen visited in a loop for that long, its
+//! memory sampled each minute.
+//!
+//! Run by `tests/bench-desktop.sh` (Xvfb, a D-Bus session, an unlocked key store). Needs
+//! `ALONGSIDE_E2E_APP` (Alongside, release), `ALONGSIDE_FLOOR_APP` (the floor, release),
+//! `ALONGSIDE_BENCH_TEN_YEARS` and `ALONGSIDE_BENCH_PASSPHRASE` (a ten-year data folder and its
+//! passphrase); optional `ALONGSIDE_BENCH_IDLE_SECONDS` (default 20) and
+//! `ALONGSIDE_SOAK_MINUTES` (default 0: no soak).
+
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use alongside_e2e::measure::{
+    binary, find_below, floor_idle_mib, machine, median, setting, tree_rss_mib,
+};
+use alongside_e2e::{lit, App};
+
+/// Every main screen: the navigation button and the heading it opens.
+const SCREENS: &[(&str, &str)] = &[
+    ("Learn", "Learn"),
+    ("Wins", "Small wins"),
+    ("Be ready", "Be ready"),
+    ("For you", "Looking after you"),
+    ("Reminders", "Reminders"),
+    ("Settings", "Settings"),
+    ("Today", "Today"),
+];
+
+async fn visit_every_screen(app: &App) {
+    for (nav, heading) in SCREENS {
+        // Scoped to the main navigation: "Reminders" may carry a count of what is due.
+        let button = app
+            .first(
+                &format!("the {nav} screen"),
+                &format!(
+                    "//nav[@aria-label='Main']//*[self::button or self::a][starts-with(normalize-space(.), {})]",
+                    lit(nav)
+                ),
+            )
+            .await;
+        button.click().await.expect("open a screen");
+        app.heading(heading).await;
+    }
+    app.click("Crisis help").await;
+    app.dialog("Crisis help").await;
+    app.press_key(fantoccini::key::Key::Escape).await;
+    assert!(app.no_dialog().await, "Crisis help closes with Escape");
+}
+
+/// Alongside's own process, below the driver that started it.
+fn app_pid(app: &App, exe: &Path) -> u32 {
+    let driver = app.driver_pid().expect("the driver is running");
+    find_below(driver, exe).expect("Alongside's process below the driver")
+}
+
+async fn open(dir: &Path, passphrase: Option<&str>) -> App {
+    let app = App::launch(dir).await;
+    match passphrase {
+        None => app.onboard("Sam", "Depression", "United Kingdom").await,
+        Some(p) => {
+            // The first start in this session asks for the passphrase; later ones do not.
+            let text = app.page_text().await;
+            if text.contains("Alongside is locked") {
+                app.type_into("Passphrase or recovery code", p).await;
+                app.click("Unlock").await;
+            }
+            app.heading("Today").await;
+        }
+    }
+    app
+}
+
+/// Idle on Today, started straight (no driver), as the floor is: the summed memory.
+fn idle_on_today(exe: &Path, dir: &Path, idle: Duration) -> f64 {
+    let mut child = Command::new(exe)
+        .env("ALONGSIDE_DATA_DIR", dir)
+        .env("ALONGSIDE_CLOSE_QUITS", "1")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("Alongside starts");
+    std::thread::sleep(idle);
+    let (mib, names) = tree_rss_mib(child.id());
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(
+        names.iter().any(|n| n.starts_with("WebKit")),
+        "Alongside's WebKit processes were not found (counted: {names:?})"
+    );
+    mib
+}
+
+#[tokio::main]
+async fn main() {
+    let exe = binary("ALONGSIDE_E2E_APP", "a release build of Alongside");
+    let floor = binary("ALONGSIDE_FLOOR_APP", "the floor's release build");
+    let ten_years = binary("ALONGSIDE_BENCH_TEN_YEARS", "a ten-year data folder");
+    let passphrase = std::env::var("ALONGSIDE_BENCH_PASSPHRASE")
+        .expect("set ALONGSIDE_BENCH_PASSPHRASE to the ten-year folder's passphrase");
+    let idle = Duration::from_secs(setting("ALONGSIDE_BENCH_IDLE_SECONDS", 20));
+    let soak = setting("ALONGSIDE_SOAK_MINUTES", 0);
+    println!("memory: summed resident memory of the app and its WebKit processes");
+    println!("machine: {}", machine());
+
+    let empty = tempfile::tempdir().expect("a data folder");
+    open(empty.path(), None).await.quit().await;
+    open(&ten_years, Some(&passphrase)).await.quit().await;
+
+    // Idle on Today against the floor's idle, alternating, three of each.
+    let (mut f, mut e, mut t) = (vec![], vec![], vec![]);
+    for _ in 0..3 {
+        f.push(floor_idle_mib(&floor, idle));
+        e.push(idle_on_today(&exe, empty.path(), idle));
+        t.push(idle_on_today(&exe, &ten_years, idle));
+    }
+    let floor_mib = median(&f);
+    println!("floor, idle {idle:?}: median {floor_mib:.0} MiB ({f:.0?})");
+    let (e, t) = (median(&e), median(&t));
+    println!(
+        "Alongside idle on Today, empty: {e:.0} MiB = {:.2}×; ten years: {t:.0} MiB = {:.2}×",
+        e / floor_mib,
+        t / floor_mib
+    );
+
+    // After visiting every screen, through the driver, then the same idle time.
+    for (name, dir, pass) in [
+        ("empty", empty.path(), None),
+        ("ten years", ten_years.as_path(), Some(passphrase.as_str())),
+    ] {
+        let app = open(dir, pass).await;
+        visit_every_screen(&app).await;
+        tokio::time::sleep(idle).await;
+        let (mib, names) = tree_rss_mib(app_pid(&app, &exe));
+        println!(
+            "Alongside after visiting every screen, {name}: {mib:.0} MiB = {:.2}× the floor (goal ≤ 1.15×; counted {})",
+            mib / floor_mib,
+            names.join(", ")
+        );
+        if name == "ten years" && soak > 0 {
+            soak_for(&app, &exe, soak).await;
+        }
+        app.quit().await;
+    }
+}
+
+/// Every screen in a loop for `minutes`, sampling the memory each minute.
+async fn soak_for(app: &App, exe: &Path, minutes: u64) {
+    let pid = app_pid(app, exe);
+    let start = Instant::now();
+    let mut samples = vec![tree_rss_mib(pid).0];
+    let mut loops = 0u64;
+    while start.elapsed() < Duration::from_secs(minutes * 60) {
+        visit_every_screen(app).await;
+        loops += 1;
+        if start.elapsed() >= Duration::from_secs(60 * samples.len() as u64) {
+            samples.push(tree_rss_mib(pid).0);
+        }
+    }
+    samples.push(tree_rss_mib(pid).0);
+    println!(
+        "soak: {minutes} minutes, every screen {loops} times; MiB each minute: {:.0?}",
+        samples
+    );
+    let k = (samples.len() / 6).max(1);
+    let first = median(&samples[1..=k.min(samples.len() - 1)]);
+    let last = median(&samples[samples.len() - k..]);
+    println!(
+        "soak: median of the first {k} minutes (after the first) {first:.0} MiB, of the last {k} {last:.0} MiB: {:+.1} %",
+        (last / first - 1.0) * 100.0
+    );
+}
