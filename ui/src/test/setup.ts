@@ -1,11 +1,15 @@
 import '@testing-library/jest-dom/vitest';
 import { afterEach } from 'vitest';
-import { cleanup } from '@testing-library/svelte';
+import { cleanup, configure } from '@testing-library/svelte';
 import { resetBackendMock } from '../lib/api/testing';
 import { crisisHelp } from '../features/crisis/crisis.svelte';
 import { router } from '../lib/router.svelte';
 import { dueNow } from '../features/reminders/due.svelte';
 import { protection } from '../features/protection/protection.svelte';
+
+// Screens other than Today are fetched when first opened; the first time, the test runner also
+// compiles them, which can take more than the default second on a slow machine.
+configure({ asyncUtilTimeout: 5000 });
 
 afterEach(() => {
   cleanup();
@@ -25,3 +29,4 @@ afterEach(() => {
 // jsdom has no canvas. Charts check for a context and leave the drawing to the real webview;
 // their data is also in tables, which the tests read.
 HTMLCanvasElement.prototype.getContext = (() => null) as typeof HTMLCanvasElement.prototype.getContext;
+
