@@ -30,3 +30,22 @@ afterEach(() => {
 // their data is also in tables, which the tests read.
 HTMLCanvasElement.prototype.getContext = (() => null) as typeof HTMLCanvasElement.prototype.getContext;
 
+// jsdom has no media queries. Width queries answer from window.innerWidth (a test sets it to try
+// a narrow window); every other query (reduced motion, dark mode) answers no.
+window.matchMedia = ((query: string) => {
+  // In px, or in em of the default 16px font.
+  const px = (m: RegExpExecArray | null) => (m ? Number(m[1]) * (m[2] === 'em' ? 16 : 1) : null);
+  const max = px(/max-width:\s*([\d.]+)(px|em)/.exec(query));
+  const min = px(/min-width:\s*([\d.]+)(px|em)/.exec(query));
+  const matches = max !== null ? window.innerWidth <= max : min !== null ? window.innerWidth >= min : false;
+  return {
+    matches,
+    media: query,
+    onchange: null,
+    addEventListener: () => {},
+    removeEventListener: () => {},
+    addListener: () => {},
+    removeListener: () => {},
+    dispatchEvent: () => false,
+  };
+}) as typeof window.matchMedia;
