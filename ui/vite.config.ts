@@ -15,6 +15,9 @@ export default defineConfig({
   test: {
     environment: 'jsdom',
     setupFiles: ['./src/test/setup.ts'],
+    // Screens other than Today are fetched when first opened, so a test that opens one also
+    // waits for the runner to compile it: more than the default 5 s on a slow, shared machine.
+    testTimeout: 20000,
     include: ['src/**/*.test.ts'],
     // The app's style sheet is read as text by the tests of its colours; others stay empty.
     css: { include: [/app\.css/] },

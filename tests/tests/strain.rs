@@ -29,6 +29,20 @@ async fn painted(app: &App, chart_label_contains: &str) -> u64 {
     v.as_i64().unwrap_or(-1).max(0) as u64
 }
 
+/// Waits for the chart to be painted: Chart.js is fetched when a chart is first shown.
+async fn drawn(app: &App, chart_label_contains: &str) -> bool {
+    let started = std::time::Instant::now();
+    loop {
+        if painted(app, chart_label_contains).await > 100 {
+            return true;
+        }
+        if started.elapsed() > alongside_e2e::WAIT {
+            return false;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+}
+
 /// Rows in the self-check history table: what has been saved.
 async fn history_rows(app: &App) -> usize {
     app.client
@@ -120,9 +134,9 @@ async fn daily_check_phq4_history_chart_after_relaunch_and_phq9_item_nine() {
         Some("1")
     );
     app.into_view(&shown).await;
-    assert!(painted(&app, chart).await > 100, "the chart is drawn");
+    assert!(drawn(&app, chart).await, "the chart is drawn");
     assert!(
-        painted(&app, "daily strain").await > 100,
+        drawn(&app, "daily strain").await,
         "the strain chart is drawn"
     );
     app.sees("Self-check history, newest first").await;

@@ -28,7 +28,7 @@ describe('Learn', () => {
 
     await user.type(screen.getByRole('searchbox', { name: 'Search the library' }), 'psychosis');
     expect(await screen.findByRole('heading', { name: 'Best matches' })).toBeInTheDocument();
-    expect(screen.getAllByRole('listitem')).toHaveLength(1);
+    expect(within(screen.getByRole('main')).getAllByRole('listitem')).toHaveLength(1);
     const mark = container.querySelector('mark');
     expect(mark).toHaveTextContent('psychosis');
     await user.clear(screen.getByRole('searchbox', { name: 'Search the library' }));

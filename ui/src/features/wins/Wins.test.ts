@@ -160,6 +160,36 @@ describe('Small wins', () => {
     expect(screen.queryByText('Added. Every small step counts.')).not.toBeInTheDocument();
   });
 
+  it('keeps a note from a save that finishes after Crisis help opened to itself', async () => {
+    const { backend, user } = await start();
+    const dialog = await addWin(user, 'Went outside');
+    const release = backend.holdNext('add_win');
+    await user.click(within(dialog).getByRole('button', { name: 'Save this win' }));
+    // Crisis help opens while the win is still being saved.
+    await user.keyboard('{Control>}{Shift>}H{/Shift}{/Control}');
+    await screen.findByRole('dialog', { name: 'Crisis help' });
+    release();
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Add a win' })).not.toBeInTheDocument());
+    expect(backend.wins).toHaveLength(1);
+    expect(screen.getByRole('dialog', { name: 'Crisis help' })).toBeInTheDocument();
+    expect(screen.queryByText('Added. Every small step counts.')).not.toBeInTheDocument();
+    // Nor does it appear once Crisis help is closed: it would be out of place by then.
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Crisis help' })).not.toBeInTheDocument());
+    expect(screen.queryByText('Added. Every small step counts.')).not.toBeInTheDocument();
+  });
+
+  it('hides its note while another dialog is open, and shows it again after', async () => {
+    const { user } = await start();
+    let dialog = await addWin(user, 'Went outside');
+    await user.click(within(dialog).getByRole('button', { name: 'Save this win' }));
+    expect(await screen.findByText('Added. Every small step counts.')).toBeInTheDocument();
+    dialog = await addWin(user, 'Called a friend');
+    expect(screen.queryByText('Added. Every small step counts.')).not.toBeInTheDocument();
+    await user.click(within(dialog).getByRole('button', { name: 'Close' }));
+    expect(await screen.findByText('Added. Every small step counts.')).toBeInTheDocument();
+  });
+
   it('shows a timeline by month, searches, deletes with Undo, and has a kind empty state', async () => {
     const { user, container } = await start();
     await user.click(screen.getByRole('button', { name: 'Wins' }));

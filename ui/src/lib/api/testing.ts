@@ -451,8 +451,25 @@ export class FakeBackend {
   }
 
   install() {
-    mockIPC((cmd, payload) => this.handle(cmd, (payload ?? {}) as Record<string, unknown>));
+    mockIPC((cmd, payload) => {
+      const args = (payload ?? {}) as Record<string, unknown>;
+      const held = this.held[cmd];
+      if (held) {
+        delete this.held[cmd];
+        return held.then(() => this.handle(cmd, args));
+      }
+      return this.handle(cmd, args);
+    });
     return this;
+  }
+
+  private held: Record<string, Promise<void>> = {};
+
+  /** Makes the next `cmd` wait until the returned function is called, as a slow disk would. */
+  holdNext(cmd: string): () => void {
+    let release!: () => void;
+    this.held[cmd] = new Promise<void>((r) => (release = r));
+    return release;
   }
 
   private status(): AppStatus {
