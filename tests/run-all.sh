@@ -12,6 +12,9 @@ step() { printf '\n== %s\n' "$*"; }
 step "UI: build (the app embeds it)"
 npm --prefix ui run build
 
+step "UI: the first screen's script stays within 120 kB gzipped"
+npm --prefix ui run size
+
 step "UI: type check (svelte-check)"
 npm --prefix ui run check
 
