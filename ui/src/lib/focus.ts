@@ -1,0 +1,30 @@
+/**
+ * Moves focus to a new screen's heading (or the field it asks for, marked data-autofocus), so
+ * keyboard and screen-reader users know where they are. A screen whose heading waits for its
+ * data gets focus the moment the heading appears, unless focus has moved on meanwhile (the
+ * person clicked or tabbed somewhere). Returns a function that stops waiting.
+ */
+export function focusScreen(main: HTMLElement, waitMs = 5000): () => void {
+  const target = () =>
+    main.querySelector<HTMLElement>('[data-autofocus]') ?? main.querySelector<HTMLElement>('h1');
+  const now = target();
+  if (now) {
+    now.focus();
+    return () => {};
+  }
+  const from = document.activeElement;
+  const observer = new MutationObserver(() => {
+    const t = target();
+    if (!t) return;
+    stop();
+    const active = document.activeElement;
+    if (active === from || active === null || active === document.body || !active.isConnected) t.focus();
+  });
+  const timer = setTimeout(stop, waitMs);
+  function stop() {
+    observer.disconnect();
+    clearTimeout(timer);
+  }
+  observer.observe(main, { childList: true, subtree: true });
+  return stop;
+}
