@@ -28,3 +28,12 @@ export function focusScreen(main: HTMLElement, waitMs = 5000): () => void {
   observer.observe(main, { childList: true, subtree: true });
   return stop;
 }
+
+/**
+ * After a list above the focused control grows (an item added), brings the control back into
+ * view, so a keyboard user still sees where they are.
+ */
+export function keepFocusInView() {
+  const active = document.activeElement;
+  if (active instanceof HTMLElement && active !== document.body) active.scrollIntoView?.({ block: 'nearest' });
+}
