@@ -37,3 +37,19 @@ export function keepFocusInView() {
   const active = document.activeElement;
   if (active instanceof HTMLElement && active !== document.body) active.scrollIntoView?.({ block: 'nearest' });
 }
+
+/**
+ * WebKit scrolls a focused element into view only when it is off screen, so one that Tab (or
+ * Shift+Tab) reaches under the sticky header stays hidden there. Scrolls it clear.
+ */
+export function clearOfHeader(e: FocusEvent) {
+  const target = e.target;
+  if (!(target instanceof HTMLElement) || target.closest('[role=dialog]')) return;
+  requestAnimationFrame(() => {
+    const header = [...document.querySelectorAll('header')].find((h) => getComputedStyle(h).position === 'sticky');
+    if (!header || header.contains(target)) return;
+    const bottom = header.getBoundingClientRect().bottom;
+    const top = target.getBoundingClientRect().top;
+    if (top < bottom) window.scrollBy({ top: top - bottom - 16 });
+  });
+}
