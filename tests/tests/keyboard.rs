@@ -3,7 +3,7 @@
 //! shortcut). Nothing is clicked. After every key, focus is on an element, inside the window,
 //! not under the header, and shows its focus indicator.
 
-use alongside_e2e::App;
+use alongside_e2e::{focus_problem, App};
 use fantoccini::key::Key;
 
 /// The option chosen in the focused list.
@@ -73,6 +73,33 @@ async fn onboard_by_keyboard(app: &App) {
 async fn onboarding_a_win_a_reminder_a_self_check_and_crisis_help_by_keyboard_alone() {
     let data = tempfile::tempdir().expect("data dir");
     let app = App::launch(data.path()).await;
+    app.heading("Welcome to Alongside").await;
+
+    // The focus check can fail: on the page itself, and on a button whose ring is taken away.
+    app.client
+        .execute("document.activeElement.blur();", vec![])
+        .await
+        .expect("let go of focus");
+    let on_page = focus_problem(&app).await.unwrap_or_default();
+    assert!(on_page.contains("on the page itself"), "{on_page:?}");
+    app.client
+        .execute(
+            "const b = document.createElement('button'); b.id = 'planted'; b.textContent = 'No ring';
+             b.style.outline = 'none';
+             document.querySelector('main').prepend(b); b.focus();",
+            vec![],
+        )
+        .await
+        .expect("plant a button without a ring");
+    let no_ring = focus_problem(&app).await.unwrap_or_default();
+    assert!(no_ring.contains("shows no focus indicator"), "{no_ring:?}");
+    app.client
+        .execute(
+            "const b = document.getElementById('planted'); b.blur(); b.remove();",
+            vec![],
+        )
+        .await
+        .expect("remove it");
     onboard_by_keyboard(&app).await;
 
     // Add a win: back up to the header's button, type, save; focus comes back to the button.
@@ -102,6 +129,9 @@ async fn onboarding_a_win_a_reminder_a_self_check_and_crisis_help_by_keyboard_al
     app.tab_to("Add the reminder").await;
     app.key(Key::Enter).await;
     app.sees("Added: Text Sam.").await;
+    // The list above the form has grown; the button is still in sight.
+    app.assert_focus_visible("the reminder added").await;
+    assert_eq!(app.focused_name().await, "Add the reminder");
 
     // A self-check: arrows choose within each question, Tab goes to the next one.
     app.shift_tab_to("For you").await;
