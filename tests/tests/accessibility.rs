@@ -308,14 +308,8 @@ async fn css_width(app: &App) -> f64 {
 /// The window's width in CSS pixels at 100 %.
 const WIDTH: f64 = 1100.0;
 
-/// Zooms the window as a person does: Ctrl 0 for 100 %, then Ctrl + once for each 20 %.
-async fn zoom(app: &App, level: f64) {
-    app.press(&[Key::Control], '0').await;
-    let steps = ((level - 1.0) / 0.2).round() as usize;
-    for _ in 0..steps {
-        app.press(&[Key::Control], '=').await;
-    }
-    let want = WIDTH / level;
+/// Waits until the page is `want` CSS pixels wide.
+async fn wait_for_width(app: &App, want: f64, level: f64) {
     let started = std::time::Instant::now();
     let mut now = css_width(app).await;
     while (now - want).abs() > 2.0 && started.elapsed() < alongside_e2e::WAIT {
@@ -326,6 +320,20 @@ async fn zoom(app: &App, level: f64) {
         (now - want).abs() <= 2.0,
         "zooming to {level}x should make the page {want}px wide, and it is {now}px"
     );
+}
+
+/// Zooms the window as a person does: Ctrl 0 for 100 %, then Ctrl + once for each 20 %, each
+/// press seen to take effect before the next (each asks the webview separately, and requests
+/// sent all at once may be carried out in any order).
+async fn zoom(app: &App, level: f64) {
+    app.press(&[Key::Control], '0').await;
+    wait_for_width(app, WIDTH, 1.0).await;
+    let steps = ((level - 1.0) / 0.2).round() as usize;
+    for step in 1..=steps {
+        app.press(&[Key::Control], '=').await;
+        let now = 1.0 + 0.2 * step as f64;
+        wait_for_width(app, WIDTH / now, now).await;
+    }
 }
 
 #[tokio::test(flavor = "multi_thread")]
