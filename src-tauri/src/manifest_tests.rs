@@ -49,7 +49,8 @@ fn every_command_is_registered_and_allowed() {
         allowed, manifest,
         "capabilities/main.json must allow exactly the app commands"
     );
-    // Beyond Alongside's own commands, only hearing the scheduler's "something is due" event.
+    // Beyond Alongside's own commands, only hearing the scheduler's "something is due" event,
+    // and the window's own zoom, which Ctrl + and Ctrl - ask for.
     let others: Vec<&str> = cap["permissions"]
         .as_array()
         .expect("permissions")
@@ -59,7 +60,11 @@ fn every_command_is_registered_and_allowed() {
         .collect();
     assert_eq!(
         others,
-        ["core:event:allow-listen", "core:event:allow-unlisten"]
+        [
+            "core:event:allow-listen",
+            "core:event:allow-unlisten",
+            "core:webview:allow-set-webview-zoom"
+        ]
     );
 }
 

@@ -5,13 +5,16 @@
 //! Run through `tests/run-all.sh`, which builds the app and provides Xvfb, a private D-Bus session
 //! and tauri-driver. `ALONGSIDE_E2E_APP` names the binary to drive.
 
+mod a11y;
 mod data;
 pub mod measure;
+pub use a11y::{axe_violations, focus_problem, layout_problems, AXE_TAGS};
 pub use data::{
     data_key, file_containing, hold_write_lock, recovery_code_in, wins_in_copy, write_plain_data,
     LockHolder,
 };
 
+use std::ffi::OsStr;
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
@@ -69,10 +72,16 @@ impl App {
             format!("XDG_DOWNLOAD_DIR=\"{}\"\n", downloads.display()),
         )
         .expect("user-dirs.dirs");
-        Self::launch_with(data_dir, &[("XDG_CONFIG_HOME", config.as_path())]).await
+        Self::launch_with(data_dir, &[("XDG_CONFIG_HOME", config.as_os_str())]).await
     }
 
-    async fn launch_with(data_dir: &Path, env: &[(&str, &Path)]) -> App {
+    /// Starts Alongside as on a desktop set to dark: WebKitGTK takes `prefers-color-scheme`
+    /// from the GTK theme.
+    pub async fn launch_dark(data_dir: &Path) -> App {
+        Self::launch_with(data_dir, &[("GTK_THEME", OsStr::new("Adwaita:dark"))]).await
+    }
+
+    async fn launch_with(data_dir: &Path, env: &[(&str, &OsStr)]) -> App {
         let app = app_binary();
         let port = free_port();
         let native_port = free_port();
@@ -242,6 +251,18 @@ impl App {
             .execute("arguments[0].scrollIntoView({block: 'center'});", vec![arg])
             .await
             .expect("scroll into view");
+    }
+
+    /// Whether the window's colours follow a dark desktop setting right now.
+    pub async fn prefers_dark(&self) -> bool {
+        self.client
+            .execute(
+                "return matchMedia('(prefers-color-scheme: dark)').matches;",
+                vec![],
+            )
+            .await
+            .expect("ask for the colour scheme")
+            == serde_json::Value::Bool(true)
     }
 
     /// A heading (h1–h4) whose text is `text`.

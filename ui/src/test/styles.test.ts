@@ -71,3 +71,11 @@ describe('quiet buttons', () => {
     }
   });
 });
+
+describe('date and time fields', () => {
+  it('show the focus ring while focused: WebKit focuses their inner parts, not the field', () => {
+    expect(rule("input[type='date']:focus-within,\ninput[type='time']:focus-within")).toMatch(
+      /outline:\s*3px solid var\(--focus\)/,
+    );
+  });
+});

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import App from '../../App.svelte';
@@ -17,6 +17,21 @@ async function start(setup: (b: FakeBackend) => void = () => {}) {
 }
 
 describe('Reminders', () => {
+  it('keeps the Add button in view once the list above it has grown', async () => {
+    const { user } = await start();
+    await user.click(screen.getByRole('button', { name: 'Reminders' }));
+    await screen.findByRole('heading', { name: 'Reminders', level: 1 });
+    await user.type(screen.getByRole('textbox', { name: 'Title' }), 'Text Sam');
+    const add = screen.getByRole('button', { name: 'Add the reminder' });
+    const scrolled = vi.fn();
+    add.scrollIntoView = scrolled;
+    add.focus();
+    await user.keyboard('{Enter}');
+    expect(await screen.findByText(/^Added: Text Sam\./)).toBeInTheDocument();
+    await vi.waitFor(() => expect(scrolled).toHaveBeenCalledWith({ block: 'nearest' }));
+    expect(add).toHaveFocus();
+  });
+
   it('adds a reminder, refuses bad input with words, and removes one with Undo', async () => {
     const { backend, user, container } = await start();
     await user.click(screen.getByRole('button', { name: 'Reminders' }));

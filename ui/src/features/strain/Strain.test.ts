@@ -36,6 +36,24 @@ async function openCheck(user: User, name: string) {
 const SELF_WORDS = 'Say: I’m having a really hard time and I need to talk to someone.';
 
 describe('Looking after you', () => {
+  it('gives a self-check its heading’s focus once it has loaded, for keyboard users', async () => {
+    const { backend, user } = await start();
+    await user.click(screen.getByRole('button', { name: 'For you' }));
+    const name = 'PHQ-4';
+    const opener = await screen.findByRole('button', { name });
+    let finish: () => void = () => {};
+    const slow = new Promise<void>((resolve) => (finish = resolve));
+    const handle = backend.handle.bind(backend);
+    backend.handle = (cmd, args) =>
+      cmd === 'list_self_checks' ? slow.then(() => handle(cmd, args)) : handle(cmd, args);
+    await user.click(opener);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(screen.queryByRole('heading', { name, level: 1 })).not.toBeInTheDocument();
+    finish();
+    const heading = await screen.findByRole('heading', { name, level: 1 });
+    await waitFor(() => expect(heading).toHaveFocus());
+  });
+
   it('takes the daily check, refuses it half-answered, and edits it on a second answer', async () => {
     const { backend, user, container } = await start();
     // Today nudges gently, without counting missed days.

@@ -45,6 +45,15 @@ describe('Small wins', () => {
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
   });
 
+  it('gives focus back to the button that opened it once the win is saved', async () => {
+    const { user } = await start();
+    const dialog = await addWin(user, 'Made breakfast');
+    await user.click(within(dialog).getByRole('button', { name: 'Save this win' }));
+    expect(await screen.findByText('Added. Every small step counts.')).toBeInTheDocument();
+    const opener = within(screen.getByRole('banner')).getByRole('button', { name: 'Add a win' });
+    await waitFor(() => expect(opener).toHaveFocus());
+  });
+
   it('asks for what happened and shows the backend’s words for bad input', async () => {
     const { backend, user } = await start();
     await user.click(within(screen.getByRole('banner')).getByRole('button', { name: 'Add a win' }));

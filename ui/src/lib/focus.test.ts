@@ -1,0 +1,41 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { clearOfHeader } from './focus';
+
+function box(top: number, bottom: number) {
+  return () => ({ top, bottom, left: 0, right: 100, width: 100, height: bottom - top, x: 0, y: top }) as DOMRect;
+}
+
+describe('clearOfHeader', () => {
+  afterEach(() => {
+    document.body.innerHTML = '';
+    vi.restoreAllMocks();
+  });
+
+  function page(targetTop: number) {
+    const header = document.createElement('header');
+    header.style.position = 'sticky';
+    header.getBoundingClientRect = box(0, 80);
+    const button = document.createElement('button');
+    button.getBoundingClientRect = box(targetTop, targetTop + 40);
+    document.body.append(header, button);
+    vi.spyOn(window, 'requestAnimationFrame').mockImplementation((f) => {
+      f(0);
+      return 0;
+    });
+    const scrollBy = vi.fn();
+    window.scrollBy = scrollBy as typeof window.scrollBy;
+    return { button, scrollBy };
+  }
+
+  it('scrolls a control that focus reached under the sticky header clear of it', () => {
+    const { button, scrollBy } = page(30);
+    clearOfHeader({ target: button } as unknown as FocusEvent);
+    expect(scrollBy).toHaveBeenCalledWith({ top: 30 - 80 - 16 });
+  });
+
+  it('leaves a control below the header where it is', () => {
+    const { button, scrollBy } = page(200);
+    clearOfHeader({ target: button } as unknown as FocusEvent);
+    expect(scrollBy).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,55 @@
+/**
+ * Moves focus to a new screen's heading (or the field it asks for, marked data-autofocus), so
+ * keyboard and screen-reader users know where they are. A screen whose heading waits for its
+ * data gets focus the moment the heading appears, unless focus has moved on meanwhile (the
+ * person clicked or tabbed somewhere). Returns a function that stops waiting.
+ */
+export function focusScreen(main: HTMLElement, waitMs = 5000): () => void {
+  const target = () =>
+    main.querySelector<HTMLElement>('[data-autofocus]') ?? main.querySelector<HTMLElement>('h1');
+  const now = target();
+  if (now) {
+    now.focus();
+    return () => {};
+  }
+  const from = document.activeElement;
+  const observer = new MutationObserver(() => {
+    const t = target();
+    if (!t) return;
+    stop();
+    const active = document.activeElement;
+    if (active === from || active === null || active === document.body || !active.isConnected) t.focus();
+  });
+  const timer = setTimeout(stop, waitMs);
+  function stop() {
+    observer.disconnect();
+    clearTimeout(timer);
+  }
+  observer.observe(main, { childList: true, subtree: true });
+  return stop;
+}
+
+/**
+ * After a list above the focused control grows (an item added), brings the control back into
+ * view, so a keyboard user still sees where they are.
+ */
+export function keepFocusInView() {
+  const active = document.activeElement;
+  if (active instanceof HTMLElement && active !== document.body) active.scrollIntoView?.({ block: 'nearest' });
+}
+
+/**
+ * WebKit scrolls a focused element into view only when it is off screen, so one that Tab (or
+ * Shift+Tab) reaches under the sticky header stays hidden there. Scrolls it clear.
+ */
+export function clearOfHeader(e: FocusEvent) {
+  const target = e.target;
+  if (!(target instanceof HTMLElement) || target.closest('[role=dialog]')) return;
+  requestAnimationFrame(() => {
+    const header = [...document.querySelectorAll('header')].find((h) => getComputedStyle(h).position === 'sticky');
+    if (!header || header.contains(target)) return;
+    const bottom = header.getBoundingClientRect().bottom;
+    const top = target.getBoundingClientRect().top;
+    if (top < bottom) window.scrollBy({ top: top - bottom - 16 });
+  });
+}
