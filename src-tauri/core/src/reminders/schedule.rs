@@ -135,7 +135,7 @@ impl Occurrence {
 
 pub fn parse_time(field: &'static str, s: &str) -> Result<NaiveTime> {
     NaiveTime::parse_from_str(s.trim(), "%H:%M")
-        .map_err(|_| Error::invalid(field, "Please choose a time, like 18:00."))
+        .map_err(|_| Error::invalid(field, "Please write a time of day, like 19:30."))
 }
 
 pub fn parse_tz(name: &str) -> Result<Tz> {

@@ -203,6 +203,9 @@ export const CARDS: CardSummary[] = [
   read: false,
 }));
 
+/** A time of day as the core takes it. */
+const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
+
 const invalid = (field: string, message: string): AppError => ({
   code: 'invalid_input',
   message,
@@ -812,6 +815,7 @@ export class FakeBackend {
         const r = args.reminder as ReminderInput;
         if (!r.title.trim()) throw invalid('title', 'Please add a title.');
         if (r.title.length > 120) throw invalid('title', 'A title is a little long: please keep it to 120 characters or fewer.');
+        if (!HH_MM.test(r.schedule.time)) throw invalid('time', 'Please write a time of day, like 19:30.');
         if (r.schedule.repeat.kind === 'weekly' && r.schedule.repeat.days.length === 0)
           throw invalid('repeat', 'Please choose at least one day of the week.');
         const id = (args.id as number | null) ?? this.nextId++;
@@ -854,6 +858,8 @@ export class FakeBackend {
         return this.reminderSettings;
       case 'save_reminder_settings': {
         const st = args.settings as ReminderSettings;
+        for (const f of ['quietStart', 'quietEnd'] as const)
+          if (st[f] && !HH_MM.test(st[f])) throw invalid(f, 'Please write a time of day, like 19:30.');
         if (!!st.quietStart !== !!st.quietEnd) throw invalid(st.quietStart ? 'quietEnd' : 'quietStart', 'Please choose both when quiet hours start and when they end, or neither.');
         this.reminderSettings = { ...st, pausedUntil: this.reminderSettings.pausedUntil };
         return this.reminderSettings;
