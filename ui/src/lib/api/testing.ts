@@ -639,6 +639,9 @@ export class FakeBackend {
         const steps = Object.fromEntries(
           Object.entries(input.steps).map(([k, v]) => [k, (v as string[]).map((x) => x.trim()).filter(Boolean)]),
         ) as PlanSteps;
+        for (const [key, lines] of Object.entries(steps))
+          if (lines.some((l) => [...l].length > 300))
+            throw invalid(key, 'Each line of the plan is a little long: please keep it to 300 characters or fewer.');
         if (Object.values(steps).flat().length === 0)
           throw invalid('warningSigns', 'The plan is empty. Please write at least one line in any step before saving.');
         const mine = this.plans.filter((p) => p.personId === input.personId);
