@@ -332,6 +332,8 @@ function openedText(text: string, passphrase: unknown): string {
 
 export class FakeBackend {
   profile: Profile | null = null;
+  /** How long ago the caregiver set Alongside up, for the first self-check suggestion. */
+  setUpDaysAgo = 0;
   people: Person[] = [];
   problem: AppError | null = null;
   movedAside: string | null = null;
@@ -926,7 +928,8 @@ export class FakeBackend {
           series: sorted.map((c) => ({ day: c.day, strain: c.strain, average7: c.strain })),
           results: [...this.results].reverse(),
           prompt: null,
-          selfCheckDue: this.results.length === 0,
+          // As in the core: the results here are all recent; a first one is suggested after a week.
+          selfCheckDue: this.results.length === 0 && this.profile !== null && this.setUpDaysAgo >= 7,
           plan: this.selfCarePlan,
         };
       }
