@@ -1,7 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { render, screen } from '@testing-library/svelte';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import PrintMonth from '../features/wins/PrintMonth.svelte';
 import { FakeBackend } from './api/testing';
 import {
@@ -76,19 +74,19 @@ describe('dates follow the system locale', () => {
 });
 
 describe('one door for dates', () => {
-  function sources(dir: string): string[] {
-    return readdirSync(dir).flatMap((name) => {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) return sources(path);
-      return /\.(ts|svelte)$/.test(name) && !name.includes('.test.') ? [path] : [];
-    });
-  }
+  // Every source file of the app, as text.
+  const sources = import.meta.glob<string>(['../**/*.ts', '../**/*.svelte', '!../**/*.test.ts'], {
+    query: '?raw',
+    import: 'default',
+    eager: true,
+  });
 
   it('formats dates and times only in lib/dates.ts', () => {
-    const root = join(__dirname, '..');
-    const stray = sources(root)
-      .filter((p) => !p.endsWith(join('lib', 'dates.ts')))
-      .filter((p) => /toLocale(Date|Time)?String|new Intl\.DateTimeFormat\(|'en-(GB|US)'/.test(readFileSync(p, 'utf8')));
+    expect(Object.keys(sources).length).toBeGreaterThan(50);
+    const stray = Object.entries(sources)
+      .filter(([path]) => path !== './dates.ts')
+      .filter(([, text]) => /toLocale(Date|Time)?String|new Intl\.DateTimeFormat\(|'en-(GB|US)'/.test(text))
+      .map(([path]) => path);
     expect(stray).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@ import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import App from '../../App.svelte';
 import { FakeBackend } from '../../lib/api/testing';
+import { LIMITS } from '../../lib/api';
 import { dayLabel, localDay } from '../../lib/dates';
 import { expectAccessible } from '../../test/axe';
 
@@ -164,6 +165,23 @@ describe('Be ready', () => {
     finish();
     expect(await screen.findByText('Saved as version 1.')).toBeInTheDocument();
     expect(backend.plans).toHaveLength(1);
+  });
+
+  it('counts the characters of a warning sign as they near the core’s limits', async () => {
+    const { user } = await start();
+    await openPlan(user);
+    // The same limits the core keeps (readiness::SIGN_MAX, ACTION_MAX and CONTACT_MAX).
+    expect([LIMITS.warningSign, LIMITS.warningAction, LIMITS.warningContact]).toEqual([200, 500, 200]);
+    const sign = screen.getByRole('textbox', { name: 'The sign' });
+    await user.click(sign);
+    await user.paste('s'.repeat(160));
+    expect(sign).toHaveAccessibleDescription('160 of 200 characters');
+    await user.paste('s'.repeat(41));
+    expect(screen.getByText('201 of 200 characters')).toBeInTheDocument();
+    const action = screen.getByRole('textbox', { name: /What to do/ });
+    await user.click(action);
+    await user.paste('a'.repeat(450));
+    expect(action).toHaveAccessibleDescription('450 of 500 characters');
   });
 
   it('adds warning signs, removes one with undo, and notes signs that lead to the plan', async () => {

@@ -3,6 +3,7 @@ import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import App from '../../App.svelte';
 import { FakeBackend } from '../../lib/api/testing';
+import { LIMITS } from '../../lib/api';
 import { localDay } from '../../lib/dates';
 import { expectAccessible } from '../../test/axe';
 
@@ -80,6 +81,24 @@ describe('Reminders', () => {
       await user.tab();
       expect(time).toHaveValue(read);
     }
+  });
+
+  it('counts the characters of the title and message as they near the core’s limits', async () => {
+    const { user } = await start();
+    await user.click(screen.getByRole('button', { name: 'Reminders' }));
+    const title = await screen.findByRole('textbox', { name: 'Title' });
+    // The same limits the core keeps (reminders::TITLE_MAX and MESSAGE_MAX).
+    expect(LIMITS.reminderTitle).toBe(120);
+    expect(LIMITS.reminderMessage).toBe(500);
+    await user.click(title);
+    await user.paste('x'.repeat(95));
+    expect(screen.queryByText(/of 120 characters/)).not.toBeInTheDocument();
+    await user.type(title, 'x');
+    expect(title).toHaveAccessibleDescription('96 of 120 characters');
+    const message = screen.getByRole('textbox', { name: /Message/ });
+    await user.click(message);
+    await user.paste('y'.repeat(400));
+    expect(message).toHaveAccessibleDescription('400 of 500 characters');
   });
 
   it('shows a reminder’s time again when it is opened to edit', async () => {

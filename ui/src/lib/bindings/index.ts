@@ -650,3 +650,20 @@ export type ImportedEverything = { counts: RecordCounts,
 safetyCopy: string | null, };
 
 export type Erased = { backupsRemoved: number, };
+
+/** The core's length limits for free text, in characters (as the core counts them). */
+export const LIMITS = {
+  name: 80,
+  winText: 500,
+  winNote: 2000,
+  reminderTitle: 120,
+  reminderMessage: 500,
+  warningSign: 200,
+  warningAction: 500,
+  warningContact: 200,
+  noticedNote: 2000,
+  dailyNote: 1000,
+  selfCarePlanField: 2000,
+  practiceText: 1000,
+  practiceShort: 200,
+} as const;
