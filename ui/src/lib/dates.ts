@@ -70,6 +70,11 @@ export function whenLabel(startsAt: string): string {
   return format(date, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: 'numeric', minute: '2-digit' });
 }
 
+/** "2026-12-03" → "Thu, 3 Dec 2026" (or "Thu, Dec 3, 2026"): a day named briefly. */
+export function shortDayLabel(day: string): string {
+  return format(dateOf(day), { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
+}
+
 /** A moment (UTC timestamp) → "Thu 3 Dec, 19:30": soon enough that the year goes without saying. */
 export function soonLabel(at: string): string {
   return format(new Date(at), { weekday: 'short', day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit' });

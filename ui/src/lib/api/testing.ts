@@ -831,7 +831,6 @@ export class FakeBackend {
           purpose: r.purpose,
           personId: r.personId,
           schedule: r.schedule,
-          description: `Every day at ${r.schedule.time}`,
           rule: 'DTSTART;TZID=UTC:20261122T180000\nRRULE:FREQ=DAILY',
           nextDue: `${r.schedule.startDate}T${r.schedule.time}:00Z`,
         };

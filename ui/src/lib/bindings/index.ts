@@ -549,10 +549,6 @@ personId: number | null, schedule: ScheduleInput, };
 
 export type Reminder = { id: number, title: string, message: string | null, purpose: Purpose, personId: number | null, schedule: ScheduleInput, 
 /**
- * E.g. "Weekdays at 09:00".
- */
-description: string, 
-/**
  * RFC 5545 DTSTART + RRULE, as stored and exported.
  */
 rule: string, 
