@@ -115,6 +115,27 @@ describe('Reminders', () => {
     expect(within(editing).getByRole('textbox', { name: 'Time' })).toHaveValue('08:15');
   });
 
+  it('snoozes to a chosen day and a time typed as a person says it', async () => {
+    const tomorrow = new Date();
+    tomorrow.setDate(tomorrow.getDate() + 1);
+    const { backend, user } = await start((b) => {
+      b.due = [
+        { id: 51, reminderId: 2, title: 'Evening walk', message: null, purpose: 'self_care', personId: null, occurrence: `${localDay()}T18:30`, state: 'due', snoozedUntil: null },
+      ];
+    });
+    const due = await screen.findByRole('region', { name: 'Due now' });
+    await user.selectOptions(within(due).getByRole('combobox', { name: 'Snooze Evening walk' }), 'choose');
+    const when = within(due).getByRole('group', { name: 'Remind me again at' });
+    await user.type(within(when).getByLabelText('Day'), localDay(tomorrow));
+    await user.type(within(when).getByRole('textbox', { name: 'Time' }), '0730');
+    await user.click(within(due).getByRole('button', { name: 'Snooze' }));
+    expect(await screen.findByText('Snoozed until the time you chose.')).toBeInTheDocument();
+    expect(backend.called('resolve_due').at(-1)?.args).toEqual({
+      id: 51,
+      action: { action: 'snooze', for: null, until: `${localDay(tomorrow)}T07:30` },
+    });
+  });
+
   it('shows what is due on Today; Done on a check-in records it', async () => {
     const { backend, user } = await start((b) => {
       b.due = [

@@ -750,7 +750,8 @@ export class FakeBackend {
       }
       case 'save_appointment': {
         const a = args.appointment as AppointmentInput;
-        if (!a.startsAt) throw invalid('startsAt', 'Please choose the day and time of the appointment.');
+        if (!/^\d{4}-\d\d-\d\dT([01]\d|2[0-3]):[0-5]\d$/.test(a.startsAt))
+          throw invalid('startsAt', 'Please choose the day and time of the appointment.');
         if (!a.withWhom.trim()) throw invalid('withWhom', 'Please add who the appointment is with.');
         const id = (args.id as number | null) ?? this.nextId++;
         const saved: Appointment = { id, personId: a.personId, startsAt: a.startsAt, withWhom: a.withWhom.trim(), place: a.place?.trim() || null, givingRide: a.givingRide, questions: a.questions.map((q) => q.trim()).filter(Boolean), notesAfter: a.notesAfter?.trim() || null };
@@ -849,12 +850,14 @@ export class FakeBackend {
         return this.due.filter((d) => ['due', 'missed', 'snoozed'].includes(d.state));
       case 'resolve_due': {
         const d = this.due.find((x) => x.id === args.id)!;
-        const a = args.action as { action: string; went?: number | null; note?: string | null; how?: CheckinInput['how'] };
+        const a = args.action as { action: string; went?: number | null; note?: string | null; how?: CheckinInput['how']; for?: string | null; until?: string | null };
         if (a.action === 'done') {
           d.state = 'done';
           if (d.purpose === 'check_in' && d.personId !== null)
             this.checkins.unshift({ id: this.nextId++, personId: d.personId, happenedOn: localDay(), how: a.how ?? 'other', went: a.went ?? null, note: a.note ?? null });
         } else if (a.action === 'skip') d.state = 'skipped';
+        else if (a.for === null && !/^\d{4}-\d\d-\d\dT([01]\d|2[0-3]):[0-5]\d$/.test(a.until ?? ''))
+          throw invalid('until', 'Please choose a day and a time to be reminded again.');
         else d.state = 'snoozed';
         return null;
       }
