@@ -5,6 +5,7 @@ import { FakeBackend } from './api/testing';
 import {
   dayLabel,
   lastDayOf,
+  locales,
   localMinute,
   momentLabel,
   monthLabel,
@@ -40,6 +41,15 @@ describe('dates follow the system locale', () => {
   it('uses the first language the system prefers, in its own words', () => {
     systemLocale('de-DE', 'en-GB');
     expect(dayLabel('2026-12-03')).toBe('Donnerstag, 3. Dezember 2026');
+  });
+
+  it('still writes dates on a system with no locale set, which reports "C"', () => {
+    systemLocale('C');
+    expect(locales()).toBeUndefined();
+    expect(dayLabel('2026-12-03')).toMatch(/2026/);
+    systemLocale('C', 'en-GB');
+    expect(locales()).toEqual(['en-GB']);
+    expect(dayLabel('2026-12-03')).toBe('Thursday, 3 December 2026');
   });
 
   it('reads moments in the caregiver’s time zone and locale', () => {

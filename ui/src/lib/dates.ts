@@ -1,10 +1,19 @@
 /** Calendar days and times as the caregiver sees them: local YYYY-MM-DD strings, and every label
  * made from a date or time, written in the order and words of the system's own locale. */
 
-/** The caregiver's locales, most preferred first, as the system gives them to the window. */
+/** The caregiver's locales, most preferred first, as the system gives them to the window. A
+ * system with no locale set reports "C", which is no language tag: it is left out, and Intl's
+ * own default used instead. */
 export function locales(): string[] | undefined {
   const list = typeof navigator !== 'undefined' ? navigator.languages : undefined;
-  return list && list.length ? [...list] : undefined;
+  const valid = (list ?? []).filter((tag) => {
+    try {
+      return Intl.getCanonicalLocales(tag).length > 0;
+    } catch {
+      return false;
+    }
+  });
+  return valid.length ? valid : undefined;
 }
 
 function format(date: Date, options: Intl.DateTimeFormatOptions): string {
