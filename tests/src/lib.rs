@@ -74,7 +74,13 @@ impl App {
     /// Starts Alongside as on a system set to `locale` (e.g. `en_GB`, in UTF-8), whatever the
     /// environment running the tests says. The locale is built beside the data (glibc's
     /// `localedef`, from the `locales` package), since a test machine may have only C installed.
+    /// `C` is the locale every system has, and is used as it is.
     pub async fn launch_in_locale(data_dir: &Path, locale: &str) -> App {
+        if locale == "C" {
+            let c = std::ffi::OsStr::new("C.UTF-8");
+            return Self::launch_with(data_dir, &[("LANG", c), ("LC_ALL", c), ("LANGUAGE", c)])
+                .await;
+        }
         let dir = data_dir.join("locales");
         let name = format!("{locale}.UTF-8");
         std::fs::create_dir_all(&dir).expect("locales folder");

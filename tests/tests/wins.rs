@@ -106,6 +106,19 @@ fn today_parts() -> (String, String, String) {
 #[tokio::test(flavor = "multi_thread")]
 async fn dates_are_written_in_the_systems_locale() {
     let (day, month, year) = today_parts();
+    // A system with no locale set (C, as on many test machines) reports "C" to the window, which
+    // is no language tag: dates still show, in the default American order.
+    let data = tempfile::tempdir().expect("data dir");
+    let app = App::launch_in_locale(data.path(), "C").await;
+    app.onboard("Sam", "Depression", "Australia").await;
+    app.click("Add a win").await;
+    app.type_into("What happened?", "Went for a walk").await;
+    app.click("Save this win").await;
+    app.click("Wins").await;
+    app.heading("Small wins").await;
+    app.sees(&format!("{month} {day}, {year}")).await;
+    app.quit().await;
+
     for (locale, language, written) in [
         ("en_GB", "en-GB", format!("{day} {month} {year}")),
         ("en_US", "en-US", format!("{month} {day}, {year}")),
