@@ -81,6 +81,38 @@ impl App {
         Self::launch_with(data_dir, &[("GTK_THEME", OsStr::new("Adwaita:dark"))]).await
     }
 
+    /// Starts Alongside as on a system set to `locale` (e.g. `en_GB`, in UTF-8), whatever the
+    /// environment running the tests says. The locale is built beside the data (glibc's
+    /// `localedef`, from the `locales` package), since a test machine may have only C installed.
+    /// `C` is the locale every system has, and is used as it is.
+    pub async fn launch_in_locale(data_dir: &Path, locale: &str) -> App {
+        if locale == "C" {
+            let c = std::ffi::OsStr::new("C.UTF-8");
+            return Self::launch_with(data_dir, &[("LANG", c), ("LC_ALL", c), ("LANGUAGE", c)])
+                .await;
+        }
+        let dir = data_dir.join("locales");
+        let name = format!("{locale}.UTF-8");
+        std::fs::create_dir_all(&dir).expect("locales folder");
+        let built = std::process::Command::new("localedef")
+            .args(["-i", locale, "-f", "UTF-8"])
+            .arg(dir.join(&name))
+            .status()
+            .expect("localedef (from the locales package) is installed");
+        assert!(built.success(), "localedef could not build {name}");
+        let l = std::ffi::OsStr::new(&name);
+        Self::launch_with(
+            data_dir,
+            &[
+                ("LOCPATH", dir.as_os_str()),
+                ("LANG", l),
+                ("LC_ALL", l),
+                ("LANGUAGE", l),
+            ],
+        )
+        .await
+    }
+
     async fn launch_with(data_dir: &Path, env: &[(&str, &OsStr)]) -> App {
         let app = app_binary();
         let port = free_port();
@@ -303,16 +335,30 @@ impl App {
 
     /// Sets a date or time field the way its picker would, then tells the page it changed.
     /// WebKitGTK's date fields do not take typed keys the same way on every version.
+    /// A screen whose data arrives between finding the field and setting it replaces the field:
+    /// find it again, a few times at most.
     pub async fn set_value(&self, label: &str, value: &str) {
-        let f = self.field(label).await;
-        let arg = serde_json::to_value(&f).expect("element reference");
-        self.client
-            .execute(
-                "const [e, v] = arguments; e.value = v; e.dispatchEvent(new Event('input', { bubbles: true })); e.dispatchEvent(new Event('change', { bubbles: true }));",
-                vec![arg, serde_json::Value::String(value.to_owned())],
-            )
-            .await
-            .expect("set value");
+        for _ in 0..5 {
+            let f = self.field(label).await;
+            let arg = serde_json::to_value(&f).expect("element reference");
+            match self
+                .client
+                .execute(
+                    "const [e, v] = arguments; e.value = v; e.dispatchEvent(new Event('input', { bubbles: true })); e.dispatchEvent(new Event('change', { bubbles: true }));",
+                    vec![arg, serde_json::Value::String(value.to_owned())],
+                )
+                .await
+            {
+                Err(e) if e.is_stale_element_reference() => {
+                    tokio::time::sleep(Duration::from_millis(200)).await;
+                }
+                other => {
+                    other.expect("set value");
+                    return;
+                }
+            }
+        }
+        panic!("the field {label:?} kept being replaced");
     }
 
     pub async fn choose(&self, label: &str, option: &str) {

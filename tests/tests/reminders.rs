@@ -64,7 +64,7 @@ async fn a_check_in_reminder_notifies_once_and_done_records_the_check_in() {
     app.choose("How often?", "Once").await;
     let (day, time) = local_in(2);
     app.set_value("Day", &day).await;
-    app.set_value("Time", &time).await;
+    app.type_into("Time", &time).await;
     app.click("Add the reminder").await;
     app.sees("Added: Text Sam.").await;
     assert!(notify_lines(&log).is_empty(), "nothing before it is due");
@@ -111,6 +111,34 @@ async fn a_check_in_reminder_notifies_once_and_done_records_the_check_in() {
     app.sees("Quick hello before work").await;
     tokio::time::sleep(Duration::from_secs(3)).await;
     assert_eq!(notify_lines(&log).len(), 1, "a relaunch repeats nothing");
+
+    // A time typed as a person says it, "1930", is saved as 19:30 (not the hour WebKitGTK's own
+    // time control used to make of those digits).
+    app.click("Reminders").await;
+    app.heading("Reminders").await;
+    app.type_into("Title", "Evening walk").await;
+    app.choose("What is it for?", "Looking after myself").await;
+    app.choose("How often?", "Once").await;
+    let (next_week, _) = local_in(7 * 24 * 60);
+    app.set_value("Day", &next_week).await;
+    app.type_into("Time", "1930").await;
+    app.click("Add the reminder").await;
+    let added = app
+        .sees("Added: Evening walk.")
+        .await
+        .text()
+        .await
+        .expect("text");
+    // In the system's clock: 19:30, or 7:30 PM where the locale keeps a 12-hour one.
+    assert!(
+        ["at 19:30", "at 7:30 PM", "at 7:30\u{202f}PM"]
+            .iter()
+            .any(|t| added.contains(t)),
+        "{added}"
+    );
+    app.click("Edit Evening walk").await;
+    let typed = app.field("Time").await.prop("value").await.expect("value");
+    assert_eq!(typed.as_deref(), Some("19:30"));
     app.quit().await;
     let _ = service.kill().await;
 }

@@ -89,3 +89,59 @@ async fn add_search_filter_edit_delete_undo_and_relaunch() {
     app.sees("Called grandma").await;
     app.quit().await;
 }
+
+/// Today's day, month name and year in English, from the system clock: ("3", "December", "2026").
+fn today_parts() -> (String, String, String) {
+    let out = std::process::Command::new("date")
+        .env("LC_ALL", "C")
+        .arg("+%-d %B %Y")
+        .output()
+        .expect("date");
+    let text = String::from_utf8(out.stdout).expect("utf8");
+    let mut parts = text.split_whitespace().map(str::to_owned);
+    let mut next = || parts.next().expect("a date part");
+    (next(), next(), next())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn dates_are_written_in_the_systems_locale() {
+    let (day, month, year) = today_parts();
+    // A system with no locale set (C, as on many test machines) reports "C" to the window, which
+    // is no language tag: dates still show, in the default American order.
+    let data = tempfile::tempdir().expect("data dir");
+    let app = App::launch_in_locale(data.path(), "C").await;
+    app.onboard("Sam", "Depression", "Australia").await;
+    app.click("Add a win").await;
+    app.type_into("What happened?", "Went for a walk").await;
+    app.click("Save this win").await;
+    app.click("Wins").await;
+    app.heading("Small wins").await;
+    app.sees(&format!("{month} {day}, {year}")).await;
+    app.quit().await;
+
+    for (locale, language, written) in [
+        ("en_GB", "en-GB", format!("{day} {month} {year}")),
+        ("en_US", "en-US", format!("{month} {day}, {year}")),
+    ] {
+        let data = tempfile::tempdir().expect("data dir");
+        let app = App::launch_in_locale(data.path(), locale).await;
+        let seen = app
+            .client
+            .execute("return navigator.language;", vec![])
+            .await
+            .expect("language");
+        assert_eq!(
+            seen.as_str().map(str::to_ascii_lowercase),
+            Some(language.to_ascii_lowercase()),
+            "the window follows the system's locale {locale}"
+        );
+        app.onboard("Sam", "Depression", "Australia").await;
+        app.click("Add a win").await;
+        app.type_into("What happened?", "Went for a walk").await;
+        app.click("Save this win").await;
+        app.click("Wins").await;
+        app.heading("Small wins").await;
+        app.sees(&written).await;
+        app.quit().await;
+    }
+}

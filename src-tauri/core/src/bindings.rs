@@ -138,8 +138,38 @@ fn render() -> String {
         out.push_str(&d);
         out.push_str("\n\n");
     }
+    out.push_str(&limits());
     out.truncate(out.trim_end().len());
     out.push('\n');
+    out
+}
+
+/// The core's length limits for free text, in characters, so a form's counter shows the very
+/// maximum the core keeps to.
+fn limits() -> String {
+    let limits = [
+        ("name", crate::validate::NAME_MAX),
+        ("winText", wins::TEXT_MAX),
+        ("winNote", wins::NOTE_MAX),
+        ("reminderTitle", reminders::TITLE_MAX),
+        ("reminderMessage", reminders::MESSAGE_MAX),
+        ("warningSign", readiness::SIGN_MAX),
+        ("warningAction", readiness::ACTION_MAX),
+        ("warningContact", readiness::CONTACT_MAX),
+        ("noticedNote", readiness::NOTE_MAX),
+        ("dailyNote", strain::NOTE_MAX),
+        ("selfCarePlanField", strain::PLAN_FIELD_MAX),
+        ("practiceText", practices::TEXT_MAX),
+        ("practiceShort", practices::SHORT_MAX),
+    ];
+    let mut out = String::from(
+        "/** The core's length limits for free text, in characters (as the core counts them). */\n\
+         export const LIMITS = {\n",
+    );
+    for (name, max) in limits {
+        out.push_str(&format!("  {name}: {max},\n"));
+    }
+    out.push_str("} as const;\n");
     out
 }
 

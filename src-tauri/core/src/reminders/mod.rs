@@ -142,8 +142,6 @@ pub struct Reminder {
     pub purpose: Purpose,
     pub person_id: Option<i64>,
     pub schedule: ScheduleInput,
-    /// E.g. "Weekdays at 09:00".
-    pub description: String,
     /// RFC 5545 DTSTART + RRULE, as stored and exported.
     pub rule: String,
     /// The next time it will come, RFC 3339 UTC, if it will.

@@ -59,18 +59,6 @@ impl Day {
             Day::Su => "SU",
         }
     }
-
-    fn name(self) -> &'static str {
-        match self {
-            Day::Mo => "Monday",
-            Day::Tu => "Tuesday",
-            Day::We => "Wednesday",
-            Day::Th => "Thursday",
-            Day::Fr => "Friday",
-            Day::Sa => "Saturday",
-            Day::Su => "Sunday",
-        }
-    }
 }
 
 /// How often, in a caregiver's words.
@@ -135,7 +123,7 @@ impl Occurrence {
 
 pub fn parse_time(field: &'static str, s: &str) -> Result<NaiveTime> {
     NaiveTime::parse_from_str(s.trim(), "%H:%M")
-        .map_err(|_| Error::invalid(field, "Please choose a time, like 18:00."))
+        .map_err(|_| Error::invalid(field, "Please write a time of day, like 19:30."))
 }
 
 pub fn parse_tz(name: &str) -> Result<Tz> {
@@ -326,45 +314,6 @@ impl Schedule {
             cursor = *batch.last()?;
         }
         None
-    }
-
-    /// A plain description, e.g. "Every Monday and Thursday at 19:30".
-    pub fn describe(&self) -> String {
-        let at = self.start.format("%H:%M");
-        let mut s = match &self.repeat {
-            Repeat::Once => format!("Once, on {} at {at}", self.start.format("%a %-d %b %Y")),
-            Repeat::Daily => format!("Every day at {at}"),
-            Repeat::Weekdays => format!("Weekdays at {at}"),
-            Repeat::Weekly { days } => {
-                let names: Vec<&str> = days.iter().map(|d| d.name()).collect();
-                let list = match names.as_slice() {
-                    [one] => (*one).to_owned(),
-                    [init @ .., last] => format!("{} and {last}", init.join(", ")),
-                    [] => String::new(),
-                };
-                format!("Every {list} at {at}")
-            }
-            Repeat::EveryNDays { n: 1 } => format!("Every day at {at}"),
-            Repeat::EveryNDays { n } => format!("Every {n} days at {at}"),
-            Repeat::MonthlyOnDay { day } if *day > 28 => {
-                format!("Monthly on day {day} (or the month's last day) at {at}")
-            }
-            Repeat::MonthlyOnDay { day } => format!("Monthly on day {day} at {at}"),
-            Repeat::MonthlyOnWeekday { nth, weekday } => {
-                let which = match nth {
-                    1 => "first",
-                    2 => "second",
-                    3 => "third",
-                    4 => "fourth",
-                    _ => "last",
-                };
-                format!("Monthly on the {which} {} at {at}", weekday.name())
-            }
-        };
-        if let (Some(u), false) = (self.until, self.repeat == Repeat::Once) {
-            s.push_str(&format!(", until {}", u.format("%-d %b %Y")));
-        }
-        s
     }
 }
 

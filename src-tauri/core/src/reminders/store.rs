@@ -122,7 +122,6 @@ pub fn list(conn: &Connection) -> Result<Vec<Reminder>> {
             let schedule = r.input.validate().ok()?;
             Some(Reminder {
                 id: r.id,
-                description: schedule.describe(),
                 next_due: schedule.next_after(r.cursor).map(|o| rfc3339(o.at)),
                 title: r.title,
                 message: r.message,

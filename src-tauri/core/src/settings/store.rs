@@ -20,6 +20,15 @@ pub fn get(conn: &Connection) -> Result<Option<Profile>> {
         .optional()?)
 }
 
+/// When the caregiver set Alongside up (a UTC timestamp), if they have.
+pub fn onboarded_at(conn: &Connection) -> Result<Option<String>> {
+    Ok(conn
+        .query_row("SELECT onboarded_at FROM profile WHERE id = 1", [], |r| {
+            r.get(0)
+        })
+        .optional()?)
+}
+
 /// Creates the profile; fails if one exists (onboarding happens once).
 pub fn create(conn: &Connection, p: &Profile, now: &str) -> Result<()> {
     let n = conn.execute(
@@ -57,7 +66,12 @@ mod tests {
             caregiver_name: Some("Maria".into()),
             region: "US".into(),
         };
+        assert_eq!(onboarded_at(&conn).expect("none yet"), None);
         create(&conn, &p, "2026-11-22T10:00:00Z").expect("create");
+        assert_eq!(
+            onboarded_at(&conn).expect("read").as_deref(),
+            Some("2026-11-22T10:00:00Z")
+        );
         assert_eq!(get(&conn).expect("get"), Some(p.clone()));
         assert!(matches!(
             create(&conn, &p, "2026-11-22T10:00:00Z"),

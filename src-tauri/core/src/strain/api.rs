@@ -34,15 +34,18 @@ pub fn strain_overview(db: &Database) -> Result<StrainOverview> {
                 changes.push((inst.title.clone(), latest.score.level, previous.score.level));
             }
         }
-        let last_taken = results
-            .first()
-            .and_then(|r| chrono::DateTime::parse_from_rfc3339(&r.taken_at).ok())
-            .map(|t| t.with_timezone(&chrono::Local).date_naive());
+        let local_day = |at: &str| {
+            chrono::DateTime::parse_from_rfc3339(at)
+                .ok()
+                .map(|t| t.with_timezone(&chrono::Local).date_naive())
+        };
+        let last_taken = results.first().and_then(|r| local_day(&r.taken_at));
+        let onboarded_on = crate::settings::store::onboarded_at(c)?.and_then(|at| local_day(&at));
         Ok(StrainOverview {
             today: store::daily_check(c, today)?,
             prompt: super::trend_prompt(&checks, today, &changes),
             series: super::strain_series(&checks),
-            self_check_due: super::self_check_due(last_taken, today),
+            self_check_due: super::self_check_due(last_taken, onboarded_on, today),
             results,
             plan: store::self_care_plan(c)?,
         })

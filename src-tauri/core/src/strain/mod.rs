@@ -22,6 +22,9 @@ pub const NOTE_MAX: usize = 1000;
 pub const PLAN_FIELD_MAX: usize = 2000;
 /// A self-check is suggested again after this many days.
 pub const SELF_CHECK_EVERY_DAYS: i64 = 14;
+/// Someone who has never taken a self-check is first invited after using Alongside this long,
+/// so a new caregiver is not met with a task on their first day.
+pub const FIRST_SELF_CHECK_AFTER_DAYS: i64 = 7;
 /// How many points the 7-day average must rise before Alongside gently says so.
 pub const RISE_POINTS: f64 = 2.0;
 /// Each 7-day window needs at least this many entries for the comparison to mean anything.
@@ -307,11 +310,17 @@ pub fn trend_prompt(
         })
 }
 
-/// Whether a self-check is due: none yet, or the newest is two weeks old or more.
-pub fn self_check_due(last_taken: Option<NaiveDate>, today: NaiveDate) -> bool {
-    match last_taken {
-        None => true,
-        Some(d) => (today - d).num_days() >= SELF_CHECK_EVERY_DAYS,
+/// Whether a self-check is due: the newest is two weeks old or more; or there is none yet and
+/// the caregiver set Alongside up a week ago or more (never on an unknown start).
+pub fn self_check_due(
+    last_taken: Option<NaiveDate>,
+    onboarded_on: Option<NaiveDate>,
+    today: NaiveDate,
+) -> bool {
+    match (last_taken, onboarded_on) {
+        (Some(d), _) => (today - d).num_days() >= SELF_CHECK_EVERY_DAYS,
+        (None, Some(start)) => (today - start).num_days() >= FIRST_SELF_CHECK_AFTER_DAYS,
+        (None, None) => false,
     }
 }
 

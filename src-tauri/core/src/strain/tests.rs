@@ -491,9 +491,27 @@ fn a_worse_band_than_last_time_brings_a_gentle_prompt() {
 #[test]
 fn a_self_check_is_due_every_two_weeks() {
     let today = day("2026-11-22");
-    assert!(self_check_due(None, today));
-    assert!(!self_check_due(Some(day("2026-11-09")), today));
-    assert!(self_check_due(Some(day("2026-11-08")), today));
+    let start = Some(day("2026-01-01"));
+    assert!(!self_check_due(Some(day("2026-11-09")), start, today));
+    assert!(self_check_due(Some(day("2026-11-08")), start, today));
+}
+
+#[test]
+fn a_new_caregiver_is_not_asked_for_a_self_check_in_their_first_week() {
+    let today = day("2026-11-22");
+    // Set up today, or six days ago: not yet.
+    assert!(!self_check_due(None, Some(today), today));
+    assert!(!self_check_due(None, Some(day("2026-11-16")), today));
+    // A week after setting up, the first gentle invitation.
+    assert!(self_check_due(None, Some(day("2026-11-15")), today));
+    // A taken self-check decides from then on, however long ago setup was.
+    assert!(!self_check_due(
+        Some(day("2026-11-20")),
+        Some(day("2026-01-01")),
+        today
+    ));
+    // No known start (not set up): never nagged.
+    assert!(!self_check_due(None, None, today));
 }
 
 #[test]

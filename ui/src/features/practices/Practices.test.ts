@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { render, screen, within } from '@testing-library/svelte';
+import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import App from '../../App.svelte';
 import { FakeBackend } from '../../lib/api/testing';
@@ -97,8 +97,18 @@ describe('The practices’ tools', () => {
     expect(await screen.findByText('Please choose the day and time of the appointment.')).toBeInTheDocument();
     expect(backend.appointments).toHaveLength(0);
 
-    const when = inFuture(3);
-    await user.type(screen.getByLabelText('Day and time'), when);
+    const when = inFuture(3, '19:30');
+    await user.type(screen.getByLabelText('Day'), when.slice(0, 10));
+    // A time typed as a person says it; one that is not a time is refused under the time.
+    const time = screen.getByRole('textbox', { name: 'Time' });
+    await user.type(time, '25:00');
+    await user.click(screen.getByRole('button', { name: 'Add the appointment' }));
+    await waitFor(() => expect(time).toHaveFocus());
+    expect(time).toHaveAccessibleDescription('Please choose the day and time of the appointment.');
+    expect(screen.getByLabelText('Day')).not.toHaveAttribute('aria-invalid');
+    expect(backend.appointments).toHaveLength(0);
+    await user.clear(time);
+    await user.type(time, '1930');
     await user.click(screen.getByRole('checkbox', { name: 'I am giving a ride' }));
     await user.type(screen.getByRole('textbox', { name: /Questions to ask/ }), 'Side effects?{enter}Next review?');
     await expectAccessible(container);

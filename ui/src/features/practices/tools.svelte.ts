@@ -53,10 +53,4 @@ export const CARE_KINDS = {
   other: 'Other',
 } as const;
 
-/** "Tue 25 Nov, 10:00" for a local YYYY-MM-DDTHH:MM. */
-export function whenLabel(startsAt: string): string {
-  const [d, t] = startsAt.split('T');
-  const [y, m, day] = d.split('-').map(Number);
-  const date = new Date(y, m - 1, day);
-  return `${date.toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' })}, ${t}`;
-}
+export { whenLabel } from '../../lib/dates';

@@ -3,6 +3,7 @@ import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import App from '../../App.svelte';
 import { FakeBackend } from '../../lib/api/testing';
+import { LIMITS } from '../../lib/api';
 import { dayLabel, localDay } from '../../lib/dates';
 import { expectAccessible } from '../../test/axe';
 
@@ -99,10 +100,40 @@ describe('Be ready', () => {
         /The plan is empty/,
       ),
     );
+    // Focus moves to the field that needs attention, which names its message.
+    const first = screen.getByRole('textbox', { name: /My warning signs/ });
+    await waitFor(() => expect(first).toHaveFocus());
+    expect(first).toHaveAttribute('aria-invalid', 'true');
+    expect(document.getElementById(first.getAttribute('aria-describedby') ?? '')).toHaveTextContent(/The plan is empty/);
     expect(backend.plans).toHaveLength(0);
     // Cancel leaves the empty state as it was.
     await user.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(screen.getByRole('button', { name: 'Make a safety plan' })).toBeInTheDocument();
+  });
+
+  it('on a refused save, moves focus to the first step that needs attention, not the first step', async () => {
+    const { backend, user } = await start();
+    await openPlan(user);
+    await user.click(screen.getByRole('button', { name: 'Make a safety plan' }));
+    await writeStep(user, /My warning signs/, 'Stops answering texts');
+    const third = screen.getByRole('textbox', { name: /^3\. / });
+    await user.click(third);
+    await user.paste('x'.repeat(301));
+    const save = screen.getByRole('button', { name: 'Save the safety plan' });
+    await user.click(save);
+    await waitFor(() => expect(third).toHaveFocus());
+    expect(third).toHaveAttribute('aria-invalid', 'true');
+    expect(third).toHaveAccessibleDescription(/300 characters or fewer/);
+    expect(screen.getByRole('textbox', { name: /My warning signs/ })).not.toHaveAttribute('aria-invalid');
+    expect(save).toBeEnabled();
+    expect(save).toHaveAttribute('aria-busy', 'false');
+    expect(backend.plans).toHaveLength(0);
+
+    // Fixed, it saves, and the message goes.
+    await user.clear(third);
+    await user.type(third, 'Music');
+    await user.click(save);
+    expect(await screen.findByText('Saved as version 1.')).toBeInTheDocument();
   });
 
   it('keeps Save usable while the plan is saving, and ignores a second press', async () => {
@@ -134,6 +165,23 @@ describe('Be ready', () => {
     finish();
     expect(await screen.findByText('Saved as version 1.')).toBeInTheDocument();
     expect(backend.plans).toHaveLength(1);
+  });
+
+  it('counts the characters of a warning sign as they near the core’s limits', async () => {
+    const { user } = await start();
+    await openPlan(user);
+    // The same limits the core keeps (readiness::SIGN_MAX, ACTION_MAX and CONTACT_MAX).
+    expect([LIMITS.warningSign, LIMITS.warningAction, LIMITS.warningContact]).toEqual([200, 500, 200]);
+    const sign = screen.getByRole('textbox', { name: 'The sign' });
+    await user.click(sign);
+    await user.paste('s'.repeat(160));
+    expect(sign).toHaveAccessibleDescription('160 of 200 characters');
+    await user.paste('s'.repeat(41));
+    expect(screen.getByText('201 of 200 characters')).toBeInTheDocument();
+    const action = screen.getByRole('textbox', { name: /What to do/ });
+    await user.click(action);
+    await user.paste('a'.repeat(450));
+    expect(action).toHaveAccessibleDescription('450 of 500 characters');
   });
 
   it('adds warning signs, removes one with undo, and notes signs that lead to the plan', async () => {

@@ -60,11 +60,4 @@ export function fromText(text: string): string[] {
     .filter(Boolean);
 }
 
-/** "22 November 2026" for a UTC timestamp, in the caregiver's own time zone. */
-export function savedLabel(savedAt: string): string {
-  return new Date(savedAt).toLocaleDateString('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-  });
-}
+export { savedLabel } from '../../lib/dates';

@@ -90,8 +90,27 @@ describe('Looking after you', () => {
     expect(backend.dailyChecks[0].strain).toBe(7);
   });
 
+  it('waits a week before suggesting a first self-check, on Today and here', async () => {
+    const { backend, user } = await start();
+    // Set up today: no badge nagging a new caregiver.
+    const you = await screen.findByRole('region', { name: 'And you?' });
+    expect(within(you).queryByText('Self-check due')).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'For you' }));
+    await screen.findByRole('heading', { name: 'Self-checks' });
+    expect(screen.queryByText('Due')).not.toBeInTheDocument();
+
+    // A week on, a gentle invitation.
+    backend.setUpDaysAgo = 7;
+    await user.click(screen.getByRole('button', { name: 'Today' }));
+    expect(await screen.findByText('Self-check due')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'For you' }));
+    expect(await screen.findByText('Due')).toBeInTheDocument();
+    expect(screen.getByText(/The PHQ-4 is a good place to start/)).toBeInTheDocument();
+  });
+
   it('scores a PHQ-4, names its band, and offers the PHQ-9 for a positive pair', async () => {
     const { backend, user, container } = await start();
+    backend.setUpDaysAgo = 14;
     await user.click(screen.getByRole('button', { name: 'For you' }));
     expect(await screen.findByText('Due')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'PHQ-4' }));

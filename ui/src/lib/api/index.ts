@@ -73,6 +73,7 @@ import { toAlongsideError } from './errors';
 
 export { AlongsideError, toAlongsideError, UNEXPECTED_MESSAGE } from './errors';
 export type * from '../bindings';
+export { LIMITS } from '../bindings';
 
 const lockedListeners = new Set<() => void>();
 

@@ -203,6 +203,9 @@ export const CARDS: CardSummary[] = [
   read: false,
 }));
 
+/** A time of day as the core takes it. */
+const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
+
 const invalid = (field: string, message: string): AppError => ({
   code: 'invalid_input',
   message,
@@ -329,6 +332,8 @@ function openedText(text: string, passphrase: unknown): string {
 
 export class FakeBackend {
   profile: Profile | null = null;
+  /** How long ago the caregiver set Alongside up, for the first self-check suggestion. */
+  setUpDaysAgo = 0;
   people: Person[] = [];
   problem: AppError | null = null;
   movedAside: string | null = null;
@@ -653,6 +658,9 @@ export class FakeBackend {
         const steps = Object.fromEntries(
           Object.entries(input.steps).map(([k, v]) => [k, (v as string[]).map((x) => x.trim()).filter(Boolean)]),
         ) as PlanSteps;
+        for (const [key, lines] of Object.entries(steps))
+          if (lines.some((l) => [...l].length > 300))
+            throw invalid(key, 'Each line of the plan is a little long: please keep it to 300 characters or fewer.');
         if (Object.values(steps).flat().length === 0)
           throw invalid('warningSigns', 'The plan is empty. Please write at least one line in any step before saving.');
         const mine = this.plans.filter((p) => p.personId === input.personId);
@@ -759,7 +767,8 @@ export class FakeBackend {
       }
       case 'save_appointment': {
         const a = args.appointment as AppointmentInput;
-        if (!a.startsAt) throw invalid('startsAt', 'Please choose the day and time of the appointment.');
+        if (!/^\d{4}-\d\d-\d\dT([01]\d|2[0-3]):[0-5]\d$/.test(a.startsAt))
+          throw invalid('startsAt', 'Please choose the day and time of the appointment.');
         if (!a.withWhom.trim()) throw invalid('withWhom', 'Please add who the appointment is with.');
         const id = (args.id as number | null) ?? this.nextId++;
         const saved: Appointment = { id, personId: a.personId, startsAt: a.startsAt, withWhom: a.withWhom.trim(), place: a.place?.trim() || null, givingRide: a.givingRide, questions: a.questions.map((q) => q.trim()).filter(Boolean), notesAfter: a.notesAfter?.trim() || null };
@@ -831,6 +840,7 @@ export class FakeBackend {
         const r = args.reminder as ReminderInput;
         if (!r.title.trim()) throw invalid('title', 'Please add a title.');
         if (r.title.length > 120) throw invalid('title', 'A title is a little long: please keep it to 120 characters or fewer.');
+        if (!HH_MM.test(r.schedule.time)) throw invalid('time', 'Please write a time of day, like 19:30.');
         if (r.schedule.repeat.kind === 'weekly' && r.schedule.repeat.days.length === 0)
           throw invalid('repeat', 'Please choose at least one day of the week.');
         const id = (args.id as number | null) ?? this.nextId++;
@@ -841,7 +851,6 @@ export class FakeBackend {
           purpose: r.purpose,
           personId: r.personId,
           schedule: r.schedule,
-          description: `Every day at ${r.schedule.time}`,
           rule: 'DTSTART;TZID=UTC:20261122T180000\nRRULE:FREQ=DAILY',
           nextDue: `${r.schedule.startDate}T${r.schedule.time}:00Z`,
         };
@@ -860,12 +869,14 @@ export class FakeBackend {
         return this.due.filter((d) => ['due', 'missed', 'snoozed'].includes(d.state));
       case 'resolve_due': {
         const d = this.due.find((x) => x.id === args.id)!;
-        const a = args.action as { action: string; went?: number | null; note?: string | null; how?: CheckinInput['how'] };
+        const a = args.action as { action: string; went?: number | null; note?: string | null; how?: CheckinInput['how']; for?: string | null; until?: string | null };
         if (a.action === 'done') {
           d.state = 'done';
           if (d.purpose === 'check_in' && d.personId !== null)
             this.checkins.unshift({ id: this.nextId++, personId: d.personId, happenedOn: localDay(), how: a.how ?? 'other', went: a.went ?? null, note: a.note ?? null });
         } else if (a.action === 'skip') d.state = 'skipped';
+        else if (a.for === null && !/^\d{4}-\d\d-\d\dT([01]\d|2[0-3]):[0-5]\d$/.test(a.until ?? ''))
+          throw invalid('until', 'Please choose a day and a time to be reminded again.');
         else d.state = 'snoozed';
         return null;
       }
@@ -873,6 +884,8 @@ export class FakeBackend {
         return this.reminderSettings;
       case 'save_reminder_settings': {
         const st = args.settings as ReminderSettings;
+        for (const f of ['quietStart', 'quietEnd'] as const)
+          if (st[f] && !HH_MM.test(st[f])) throw invalid(f, 'Please write a time of day, like 19:30.');
         if (!!st.quietStart !== !!st.quietEnd) throw invalid(st.quietStart ? 'quietEnd' : 'quietStart', 'Please choose both when quiet hours start and when they end, or neither.');
         this.reminderSettings = { ...st, pausedUntil: this.reminderSettings.pausedUntil };
         return this.reminderSettings;
@@ -936,7 +949,8 @@ export class FakeBackend {
           series: sorted.map((c) => ({ day: c.day, strain: c.strain, average7: c.strain })),
           results: [...this.results].reverse(),
           prompt: null,
-          selfCheckDue: this.results.length === 0,
+          // As in the core: the results here are all recent; a first one is suggested after a week.
+          selfCheckDue: this.results.length === 0 && this.profile !== null && this.setUpDaysAgo >= 7,
           plan: this.selfCarePlan,
         };
       }

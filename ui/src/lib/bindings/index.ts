@@ -549,10 +549,6 @@ personId: number | null, schedule: ScheduleInput, };
 
 export type Reminder = { id: number, title: string, message: string | null, purpose: Purpose, personId: number | null, schedule: ScheduleInput, 
 /**
- * E.g. "Weekdays at 09:00".
- */
-description: string, 
-/**
  * RFC 5545 DTSTART + RRULE, as stored and exported.
  */
 rule: string, 
@@ -650,3 +646,20 @@ export type ImportedEverything = { counts: RecordCounts,
 safetyCopy: string | null, };
 
 export type Erased = { backupsRemoved: number, };
+
+/** The core's length limits for free text, in characters (as the core counts them). */
+export const LIMITS = {
+  name: 80,
+  winText: 500,
+  winNote: 2000,
+  reminderTitle: 120,
+  reminderMessage: 500,
+  warningSign: 200,
+  warningAction: 500,
+  warningContact: 200,
+  noticedNote: 2000,
+  dailyNote: 1000,
+  selfCarePlanField: 2000,
+  practiceText: 1000,
+  practiceShort: 200,
+} as const;
