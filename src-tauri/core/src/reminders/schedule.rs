@@ -299,6 +299,15 @@ impl Schedule {
 
     /// Local occurrences strictly after `after` (local), up to `limit`.
     pub fn local_after(&self, after: NaiveDateTime, limit: u16) -> Result<Vec<NaiveDateTime>> {
+        self.moved_before(after).expand_after(after, limit)
+    }
+
+    /// As [`Schedule::local_after`], expanding from the first day itself.
+    pub(crate) fn expand_after(
+        &self,
+        after: NaiveDateTime,
+        limit: u16,
+    ) -> Result<Vec<NaiveDateTime>> {
         let from = rrule::Tz::UTC.from_utc_datetime(&(after + Duration::seconds(1)));
         Ok(self
             .floating()?
