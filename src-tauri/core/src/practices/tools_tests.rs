@@ -482,6 +482,20 @@ fn week_counts_come_from_every_feature() {
         (c.checkins, c.listening, c.suggestions_done, c.wins),
         (1, 1, 1, 0)
     );
+    // Times count on their own day, from the first day's start to the last day's end.
+    for (taken, when) in [
+        ("2026-11-15T23:59:59Z", "2026-11-15T23:59"),
+        ("2026-11-16T00:00:00Z", "2026-11-16T00:00"),
+        ("2026-11-22T23:59:59Z", "2026-11-22T23:59"),
+        ("2026-11-23T00:00:00Z", "2026-11-23T00:00"),
+    ] {
+        crate::strain::store::add_result(&conn, "phq4", &[0, 0, 0, 0], 0, "none", taken)
+            .expect("self-check");
+        let a = appointment(when, &[]).validate().expect("valid");
+        store::save_appointment(&conn, None, &a, NOW).expect("appointment");
+    }
+    let c = crate::today::store::week_counts(&conn, day("2026-11-16"), today).expect("counts");
+    assert_eq!((c.self_checks, c.appointments), (2, 2));
     crate::today::store::mark(&conn, today, "idea:listen:1", None).expect("clear");
     assert_eq!(
         crate::today::store::week_counts(&conn, day("2026-11-16"), today)
