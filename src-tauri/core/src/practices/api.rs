@@ -18,7 +18,7 @@ pub fn practice_log(db: &Database) -> Result<PracticeLog> {
             moments: store::moments(c)?,
             checkins: store::checkins(c)?,
             starters: store::starters(c)?,
-            appointments: store::appointments(c)?,
+            appointments: store::appointments(c, today())?,
             contacts: store::contacts(c)?,
             boundaries: store::boundaries(c)?,
             spaces: store::spaces(c, today())?,

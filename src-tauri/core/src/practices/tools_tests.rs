@@ -208,13 +208,40 @@ fn appointments_keep_local_time_questions_and_notes() {
     let edited = store::save_appointment(&conn, Some(a.id), &after.validate().expect("v"), NOW)
         .expect("edit");
     assert_eq!(edited.notes_after.as_deref(), Some("New plan in two weeks"));
-    assert_eq!(store::appointments(&conn).expect("list"), vec![edited]);
+    assert_eq!(
+        store::appointments(&conn, day("2026-11-20")).expect("list"),
+        vec![edited]
+    );
     assert_eq!(
         store::save_appointment(&conn, Some(999), &after.validate().expect("v"), NOW)
             .expect_err("missing")
             .code(),
         ErrorCode::NotFound
     );
+}
+
+#[test]
+fn years_of_past_appointments_never_hide_the_coming_ones() {
+    let conn = setup();
+    let save = |when: &str| {
+        let v = appointment(when, &[]).validate().expect("valid");
+        store::save_appointment(&conn, None, &v, NOW).expect("add")
+    };
+    // Twenty years of monthly appointments, then one today and one next week.
+    let mut past = Vec::new();
+    for m in 0..(store::LIST_LIMIT + 50) {
+        let (y, mo) = (2005 + m / 12, 1 + m % 12);
+        past.push(save(&format!("{y}-{mo:02}-10T09:30")));
+    }
+    let later = save("2026-11-27T11:00");
+    let today = save("2026-11-20T16:00");
+    let list = store::appointments(&conn, day("2026-11-20")).expect("list");
+    assert_eq!(list.len(), store::LIST_LIMIT as usize + 2);
+    // In time order: the newest earlier ones (the oldest fifty left out), then today's and
+    // the coming one.
+    assert_eq!(list[0], past[50]);
+    assert_eq!(list[list.len() - 3], past[past.len() - 1]);
+    assert_eq!(list[list.len() - 2..], [today, later]);
 }
 
 #[test]
@@ -455,6 +482,20 @@ fn week_counts_come_from_every_feature() {
         (c.checkins, c.listening, c.suggestions_done, c.wins),
         (1, 1, 1, 0)
     );
+    // Times count on their own day, from the first day's start to the last day's end.
+    for (taken, when) in [
+        ("2026-11-15T23:59:59Z", "2026-11-15T23:59"),
+        ("2026-11-16T00:00:00Z", "2026-11-16T00:00"),
+        ("2026-11-22T23:59:59Z", "2026-11-22T23:59"),
+        ("2026-11-23T00:00:00Z", "2026-11-23T00:00"),
+    ] {
+        crate::strain::store::add_result(&conn, "phq4", &[0, 0, 0, 0], 0, "none", taken)
+            .expect("self-check");
+        let a = appointment(when, &[]).validate().expect("valid");
+        store::save_appointment(&conn, None, &a, NOW).expect("appointment");
+    }
+    let c = crate::today::store::week_counts(&conn, day("2026-11-16"), today).expect("counts");
+    assert_eq!((c.self_checks, c.appointments), (2, 2));
     crate::today::store::mark(&conn, today, "idea:listen:1", None).expect("clear");
     assert_eq!(
         crate::today::store::week_counts(&conn, day("2026-11-16"), today)

@@ -17,6 +17,7 @@ pub mod ics;
 pub mod locked;
 pub mod planning;
 pub mod schedule;
+mod skip_ahead;
 pub mod store;
 
 #[cfg(test)]

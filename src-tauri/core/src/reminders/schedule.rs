@@ -287,6 +287,15 @@ impl Schedule {
 
     /// Local occurrences strictly after `after` (local), up to `limit`.
     pub fn local_after(&self, after: NaiveDateTime, limit: u16) -> Result<Vec<NaiveDateTime>> {
+        self.moved_before(after).expand_after(after, limit)
+    }
+
+    /// As [`Schedule::local_after`], expanding from the first day itself.
+    pub(crate) fn expand_after(
+        &self,
+        after: NaiveDateTime,
+        limit: u16,
+    ) -> Result<Vec<NaiveDateTime>> {
         let from = rrule::Tz::UTC.from_utc_datetime(&(after + Duration::seconds(1)));
         Ok(self
             .floating()?
@@ -303,8 +312,10 @@ impl Schedule {
         // Start a day early in local time: a skipped hour can move an occurrence forward, past
         // its local position, and the zone's offset is at most a day.
         let mut cursor = after.with_timezone(&self.tz).naive_local() - Duration::days(1);
-        for _ in 0..8 {
-            let batch = self.local_after(cursor, 64).ok()?;
+        // Small batches: the answer is almost always among the first few, and each occurrence
+        // expanded costs time on every listing. The reach stays 512 occurrences.
+        for _ in 0..64 {
+            let batch = self.local_after(cursor, 8).ok()?;
             for local in &batch {
                 let at = resolve(self.tz, *local);
                 if at > after {

@@ -653,3 +653,68 @@ fn a_due_check_in_done_records_the_check_in() {
         1
     );
 }
+
+/// Every kind of schedule started years ago answers "what comes next" exactly as expanding from
+/// its first day does, at any moment (month ends, a leap day, near the first day, after the end).
+#[test]
+fn an_old_schedule_answers_as_if_expanded_from_its_first_day() {
+    use chrono::NaiveDateTime;
+    let kinds = [
+        Repeat::Once,
+        Repeat::Daily,
+        Repeat::Weekdays,
+        Repeat::Weekly {
+            days: vec![Day::Mo, Day::Th, Day::Su],
+        },
+        Repeat::EveryNDays { n: 3 },
+        Repeat::EveryNDays { n: 45 },
+        Repeat::MonthlyOnDay { day: 31 },
+        Repeat::MonthlyOnDay { day: 15 },
+        Repeat::MonthlyOnWeekday {
+            nth: -1,
+            weekday: Day::Fr,
+        },
+        Repeat::MonthlyOnWeekday {
+            nth: 2,
+            weekday: Day::Tu,
+        },
+    ];
+    let moments = [
+        "2016-01-31T09:29",
+        "2016-02-02T12:00",
+        "2016-03-01T00:00",
+        "2019-12-31T23:59",
+        "2020-02-29T09:30",
+        "2020-03-01T09:31",
+        "2024-10-27T01:30",
+        "2026-11-30T18:00",
+        "2026-12-03T09:30",
+        "2031-06-15T07:00",
+    ];
+    for (k, repeat) in kinds.iter().enumerate() {
+        let mut s = sched("2016-01-31", "09:30", repeat.clone(), "Europe/London");
+        if k % 2 == 1 {
+            s.until = NaiveDate::from_ymd_opt(2030, 1, 1);
+        }
+        for m in moments {
+            let after = NaiveDateTime::parse_from_str(m, "%Y-%m-%dT%H:%M").expect("moment");
+            let moved = s.moved_before(after);
+            assert!(
+                moved.start >= s.start && moved.start <= after.max(s.start),
+                "{repeat:?} moved past {m}"
+            );
+            assert_eq!(
+                s.local_after(after, 20).expect("from near the moment"),
+                s.expand_after(after, 20).expect("from the first day"),
+                "{repeat:?} after {m}"
+            );
+        }
+    }
+    // A daily reminder made ten years ago starts expanding the day before the moment asked.
+    let daily = sched("2016-01-31", "09:30", Repeat::Daily, "Europe/London");
+    let after = NaiveDateTime::parse_from_str("2026-12-03T10:00", "%Y-%m-%dT%H:%M").expect("t");
+    assert_eq!(
+        daily.moved_before(after).start.date(),
+        NaiveDate::from_ymd_opt(2026, 12, 2).expect("day")
+    );
+}

@@ -27,7 +27,7 @@ fn context(c: &rusqlite::Connection, today: NaiveDate) -> Result<Context> {
         .into_iter()
         .map(|p| (p.id, p.name))
         .collect();
-    let appointments = store::appointments(c)?
+    let appointments = store::appointments(c, today)?
         .into_iter()
         .map(|a| {
             let when = dates::stored_minute(&a.starts_at, "an appointment's time")?;

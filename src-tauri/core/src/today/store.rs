@@ -36,18 +36,21 @@ pub fn week_counts(
     from: NaiveDate,
     to: NaiveDate,
 ) -> Result<crate::today::WeekCounts> {
-    let (f, t) = (dates::day_text(from), dates::day_text(to));
+    let f = dates::day_text(from);
+    // Days and times are compared as text, from the first day up to the day after the last,
+    // so the indexes on them are used (a time on a day sorts after the bare day).
+    let next = dates::day_text(to + chrono::Duration::days(1));
     let count = |sql: &str| -> Result<u32> {
-        Ok(conn.query_row(sql, params![f, t], |r| r.get::<_, u32>(0))?)
+        Ok(conn.query_row(sql, params![f, next], |r| r.get::<_, u32>(0))?)
     };
     Ok(crate::today::WeekCounts {
-        checkins: count("SELECT COUNT(*) FROM checkins WHERE removed_at IS NULL AND happened_on BETWEEN ?1 AND ?2")?,
-        listening: count("SELECT COUNT(*) FROM listening_moments WHERE removed_at IS NULL AND happened_on BETWEEN ?1 AND ?2")?,
-        appointments: count("SELECT COUNT(*) FROM appointments WHERE removed_at IS NULL AND substr(starts_at, 1, 10) BETWEEN ?1 AND ?2")?,
-        wins: count("SELECT COUNT(*) FROM wins WHERE deleted_at IS NULL AND happened_on BETWEEN ?1 AND ?2")?,
-        suggestions_done: count("SELECT COUNT(*) FROM suggestion_marks WHERE state = 'done' AND day BETWEEN ?1 AND ?2")?,
-        daily_checks: count("SELECT COUNT(*) FROM daily_checks WHERE day BETWEEN ?1 AND ?2")?,
-        for_myself: count("SELECT COUNT(*) FROM daily_checks WHERE for_myself = 1 AND day BETWEEN ?1 AND ?2")?,
-        self_checks: count("SELECT COUNT(*) FROM self_checks WHERE substr(taken_at, 1, 10) BETWEEN ?1 AND ?2")?,
+        checkins: count("SELECT COUNT(*) FROM checkins WHERE removed_at IS NULL AND happened_on >= ?1 AND happened_on < ?2")?,
+        listening: count("SELECT COUNT(*) FROM listening_moments WHERE removed_at IS NULL AND happened_on >= ?1 AND happened_on < ?2")?,
+        appointments: count("SELECT COUNT(*) FROM appointments WHERE removed_at IS NULL AND starts_at >= ?1 AND starts_at < ?2")?,
+        wins: count("SELECT COUNT(*) FROM wins WHERE deleted_at IS NULL AND happened_on >= ?1 AND happened_on < ?2")?,
+        suggestions_done: count("SELECT COUNT(*) FROM suggestion_marks WHERE state = 'done' AND day >= ?1 AND day < ?2")?,
+        daily_checks: count("SELECT COUNT(*) FROM daily_checks WHERE day >= ?1 AND day < ?2")?,
+        for_myself: count("SELECT COUNT(*) FROM daily_checks WHERE for_myself = 1 AND day >= ?1 AND day < ?2")?,
+        self_checks: count("SELECT COUNT(*) FROM self_checks WHERE taken_at >= ?1 AND taken_at < ?2")?,
     })
 }

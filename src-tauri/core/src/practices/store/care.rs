@@ -74,12 +74,20 @@ pub fn save_appointment(
     )?)
 }
 
-pub fn appointments(conn: &Connection) -> Result<Vec<Appointment>> {
+/// What the page and Today show, in time order: the appointments from `today` on and the
+/// latest earlier ones, up to the list's limit each, so years of past appointments never push
+/// the coming ones out of the list.
+pub fn appointments(conn: &Connection, today: NaiveDate) -> Result<Vec<Appointment>> {
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {APPOINTMENT_COLS} FROM appointments WHERE removed_at IS NULL
-         ORDER BY starts_at LIMIT ?1"
+        "SELECT * FROM (
+           SELECT * FROM (SELECT {APPOINTMENT_COLS} FROM appointments
+                          WHERE removed_at IS NULL AND starts_at >= ?1 ORDER BY starts_at LIMIT ?2)
+           UNION ALL
+           SELECT * FROM (SELECT {APPOINTMENT_COLS} FROM appointments
+                          WHERE removed_at IS NULL AND starts_at < ?1 ORDER BY starts_at DESC LIMIT ?2)
+         ) ORDER BY starts_at, id"
     ))?;
-    let rows = stmt.query_map([LIST_LIMIT], appointment_row)?;
+    let rows = stmt.query_map(params![dates::day_text(today), LIST_LIMIT], appointment_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
