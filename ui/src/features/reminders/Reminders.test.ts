@@ -174,6 +174,23 @@ describe('Reminders', () => {
     expect(backend.called('resolve_due').at(-1)?.args).toEqual({ id: 51, action: { action: 'snooze', for: 'ten_minutes', until: null } });
   });
 
+  it('shows the first five due on Today, and the rest in Reminders', async () => {
+    const { user } = await start((b) => {
+      b.due = Array.from({ length: 8 }, (_, i) => ({
+        id: 60 + i, reminderId: 1, title: `Reminder ${i + 1}`, message: null, purpose: 'self_care' as const,
+        personId: null, occurrence: `${localDay()}T0${i}:00`, state: 'missed' as const, snoozedUntil: null,
+      }));
+    });
+    const due = await screen.findByRole('region', { name: 'Due now' });
+    expect(within(due).getAllByRole('listitem')).toHaveLength(5);
+    expect(within(due).getByText(/3 more are waiting in Reminders/)).toBeInTheDocument();
+    await user.click(within(due).getByRole('button', { name: 'See everything that is due' }));
+    await screen.findByRole('heading', { name: 'Reminders', level: 1 });
+    const all = await screen.findByRole('region', { name: 'Due now' });
+    expect(within(all).getAllByRole('listitem')).toHaveLength(8);
+    expect(within(all).queryByRole('button', { name: 'See everything that is due' })).toBeNull();
+  });
+
   it('keeps quiet hours and private notifications, and sends a test notification', async () => {
     const { backend, user } = await start();
     await user.click(screen.getByRole('button', { name: 'Settings' }));
