@@ -29,12 +29,28 @@ describe('clearOfHeader', () => {
 
   it('scrolls a control that focus reached under the sticky header clear of it', () => {
     const { button, scrollBy } = page(30);
+    button.focus();
     clearOfHeader({ target: button } as unknown as FocusEvent);
     expect(scrollBy).toHaveBeenCalledWith({ top: 30 - 80 - 16 });
   });
 
   it('leaves a control below the header where it is', () => {
     const { button, scrollBy } = page(200);
+    button.focus();
+    clearOfHeader({ target: button } as unknown as FocusEvent);
+    expect(scrollBy).not.toHaveBeenCalled();
+  });
+
+  it('leaves the page alone once it has been scrolled elsewhere, or focus has moved on', () => {
+    // Scrolled far down by something else before the frame came: the control is above the window.
+    const { button, scrollBy } = page(-300);
+    button.focus();
+    clearOfHeader({ target: button } as unknown as FocusEvent);
+    expect(scrollBy).not.toHaveBeenCalled();
+
+    // Under the header, but focus is somewhere else by now.
+    button.getBoundingClientRect = box(30, 70);
+    button.blur();
     clearOfHeader({ target: button } as unknown as FocusEvent);
     expect(scrollBy).not.toHaveBeenCalled();
   });

@@ -47,9 +47,12 @@ export function clearOfHeader(e: FocusEvent) {
   if (!(target instanceof HTMLElement) || target.closest('[role=dialog]')) return;
   requestAnimationFrame(() => {
     const header = [...document.querySelectorAll('header')].find((h) => getComputedStyle(h).position === 'sticky');
-    if (!header || header.contains(target)) return;
+    // By the next frame the page may have moved on: focus elsewhere, or scrolled by something
+    // else (then the control is no longer under the header, and pulling it back would undo
+    // that scroll).
+    if (!header || header.contains(target) || document.activeElement !== target) return;
     const bottom = header.getBoundingClientRect().bottom;
-    const top = target.getBoundingClientRect().top;
-    if (top < bottom) window.scrollBy({ top: top - bottom - 16 });
+    const box = target.getBoundingClientRect();
+    if (box.top < bottom && box.bottom > 0) window.scrollBy({ top: box.top - bottom - 16 });
   });
 }
