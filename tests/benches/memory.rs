@@ -56,17 +56,26 @@ fn app_pid(app: &App, exe: &Path) -> u32 {
     find_below(driver, exe).expect("Alongside's process below the driver")
 }
 
-async fn open(dir: &Path, passphrase: Option<&str>) -> App {
+/// How a data folder is opened: onboarded from new, unlocked with a passphrase if it asks, or
+/// already set up with its key in this session's key store.
+enum Setup<'a> {
+    Onboard,
+    Unlock(&'a str),
+    Ready,
+}
+
+async fn open(dir: &Path, setup: Setup<'_>) -> App {
     let app = App::launch(dir).await;
-    match passphrase {
-        None => app.onboard("Sam", "Depression", "United Kingdom").await,
-        Some(p) => {
+    match setup {
+        Setup::Onboard => app.onboard("Sam", "Depression", "United Kingdom").await,
+        Setup::Unlock(p) => {
             // The first start in this session asks for the passphrase; later ones do not.
-            let text = app.page_text().await;
-            if text.contains("Alongside is locked") {
-                app.type_into("Passphrase or recovery code", p).await;
-                app.click("Unlock").await;
-            }
+            app.heading("Alongside is locked").await;
+            app.type_into("Passphrase or recovery code", p).await;
+            app.click("Unlock").await;
+            app.heading("Today").await;
+        }
+        Setup::Ready => {
             app.heading("Today").await;
         }
     }
@@ -106,8 +115,11 @@ async fn main() {
     println!("machine: {}", machine());
 
     let empty = tempfile::tempdir().expect("a data folder");
-    open(empty.path(), None).await.quit().await;
-    open(&ten_years, Some(&passphrase)).await.quit().await;
+    open(empty.path(), Setup::Onboard).await.quit().await;
+    open(&ten_years, Setup::Unlock(&passphrase))
+        .await
+        .quit()
+        .await;
 
     // Idle on Today against the floor's idle, alternating, three of each.
     let (mut f, mut e, mut t) = (vec![], vec![], vec![]);
@@ -126,11 +138,8 @@ async fn main() {
     );
 
     // After visiting every screen, through the driver, then the same idle time.
-    for (name, dir, pass) in [
-        ("empty", empty.path(), None),
-        ("ten years", ten_years.as_path(), Some(passphrase.as_str())),
-    ] {
-        let app = open(dir, pass).await;
+    for (name, dir) in [("empty", empty.path()), ("ten years", ten_years.as_path())] {
+        let app = open(dir, Setup::Ready).await;
         visit_every_screen(&app).await;
         tokio::time::sleep(idle).await;
         let (mib, names) = tree_rss_mib(app_pid(&app, &exe));
