@@ -24,6 +24,8 @@ describe('clearOfHeader', () => {
     });
     const scrollBy = vi.fn();
     window.scrollBy = scrollBy as typeof window.scrollBy;
+    // Tab was the last key pressed.
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Tab' }));
     return { button, scrollBy };
   }
 
@@ -36,6 +38,14 @@ describe('clearOfHeader', () => {
 
   it('leaves a control below the header where it is', () => {
     const { button, scrollBy } = page(200);
+    button.focus();
+    clearOfHeader({ target: button } as unknown as FocusEvent);
+    expect(scrollBy).not.toHaveBeenCalled();
+  });
+
+  it('leaves a control reached with the pointer where it is', () => {
+    const { button, scrollBy } = page(30);
+    window.dispatchEvent(new MouseEvent('mousedown'));
     button.focus();
     clearOfHeader({ target: button } as unknown as FocusEvent);
     expect(scrollBy).not.toHaveBeenCalled();

@@ -38,13 +38,23 @@ export function keepFocusInView() {
   if (active instanceof HTMLElement && active !== document.body) active.scrollIntoView?.({ block: 'nearest' });
 }
 
+// Whether the person's last action was a key press (rather than a pointer).
+let viaKeys = false;
+if (typeof window !== 'undefined') {
+  window.addEventListener('keydown', () => (viaKeys = true), true);
+  window.addEventListener('pointerdown', () => (viaKeys = false), true);
+  window.addEventListener('mousedown', () => (viaKeys = false), true);
+}
+
 /**
  * WebKit scrolls a focused element into view only when it is off screen, so one that Tab (or
  * Shift+Tab) reaches under the sticky header stays hidden there. Scrolls it clear.
  */
 export function clearOfHeader(e: FocusEvent) {
   const target = e.target;
-  if (!(target instanceof HTMLElement) || target.closest('[role=dialog]')) return;
+  // Only focus moved by keys can land under the header unseen; what a pointer reached was in
+  // sight, and scrolling then would move the page under the pointer.
+  if (!viaKeys || !(target instanceof HTMLElement) || target.closest('[role=dialog]')) return;
   requestAnimationFrame(() => {
     const header = [...document.querySelectorAll('header')].find((h) => getComputedStyle(h).position === 'sticky');
     // By the next frame the page may have moved on: focus elsewhere, or scrolled by something
