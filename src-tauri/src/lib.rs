@@ -2,6 +2,7 @@
 //! state, tray, the reminder thread) and turns each IPC call into one call of the core crate,
 //! `alongside_core`, where the features, their rules and their SQL live.
 
+pub mod after_start;
 pub mod background;
 pub mod backups;
 pub mod commands;
@@ -181,9 +182,8 @@ pub fn build<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             app.manage(db::Database::open(dir, db::DEFAULT_BUSY_TIMEOUT, keystore));
             app.manage(alongside_core::learn::api::LearnIndex::default());
             app.manage(alongside_core::backup::api::Backups::default());
-            scheduler::start(app.handle());
-            backups::start(app.handle());
-            background::tray::build(app.handle());
+            // The scheduler, the backups and the tray start once the first screen is up.
+            after_start::prepare(app.handle());
             Ok(())
         })
         .plugin(tauri_plugin_notification::init())

@@ -146,21 +146,24 @@ pub fn step<R: Runtime>(
     }
 }
 
-/// Starts the scheduler thread.
-pub fn start<R: Runtime>(app: &AppHandle<R>) {
+/// Makes the scheduler's handle now, so reminders saved from the first moment are planned, and
+/// returns the start of its thread, which `after_start` runs once the first screen is up.
+pub fn prepare<R: Runtime>(app: &AppHandle<R>) -> impl FnOnce() + Send + 'static {
     let (tx, rx) = channel();
     app.manage(SchedulerHandle {
         signals: Mutex::new(Some(tx)),
         while_locked: Mutex::new(None),
     });
     let handle = app.clone();
-    let spawned = std::thread::Builder::new()
-        .name("alongside-scheduler".into())
-        .spawn(move || {
-            let notifier = handle.notifier();
-            run(&SystemClock, &rx, |now| step(&handle, &notifier, now));
-        });
-    if spawned.is_err() {
-        eprintln!("alongside: the reminder scheduler could not start");
+    move || {
+        let spawned = std::thread::Builder::new()
+            .name("alongside-scheduler".into())
+            .spawn(move || {
+                let notifier = handle.notifier();
+                run(&SystemClock, &rx, |now| step(&handle, &notifier, now));
+            });
+        if spawned.is_err() {
+            eprintln!("alongside: the reminder scheduler could not start");
+        }
     }
 }

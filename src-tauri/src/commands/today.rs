@@ -17,13 +17,15 @@ pub fn today_plan<R: Runtime>(app: AppHandle<R>) -> Result<TodayPlan> {
 /// ends at its first call in the same way.
 pub const EXIT_WHEN_TODAY_SHOWN_ENV: &str = "ALONGSIDE_EXIT_WHEN_TODAY_SHOWN";
 
-/// Today calls this once, when its data is first on screen. It does nothing, except for the
-/// startup benchmark described at [`EXIT_WHEN_TODAY_SHOWN_ENV`].
+/// Today calls this once, when its data is first on screen: the work that waits for the first
+/// screen starts now (see `after_start`). The startup benchmark described at
+/// [`EXIT_WHEN_TODAY_SHOWN_ENV`] ends here instead.
 #[tauri::command(async)]
-pub fn today_shown() {
+pub fn today_shown<R: Runtime>(app: AppHandle<R>) {
     if cfg!(not(debug_assertions)) && std::env::var_os(EXIT_WHEN_TODAY_SHOWN_ENV).is_some() {
         std::process::exit(0);
     }
+    crate::after_start::run(&app);
 }
 
 /// Marks a suggestion done or "not today"; `state` none clears the mark.
