@@ -10,24 +10,13 @@
 //! `ALONGSIDE_SOAK_MINUTES` (default 0: no soak).
 
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 use alongside_e2e::measure::{
-    binary, find_below, floor_idle_mib, machine, median, setting, tree_rss_mib,
+    binary, find_below, idle_mib, machine, median, setting, tree_rss_mib,
 };
-use alongside_e2e::{lit, App};
-
-/// Every main screen: the navigation button and the heading it opens.
-const SCREENS: &[(&str, &str)] = &[
-    ("Learn", "Learn"),
-    ("Wins", "Small wins"),
-    ("Be ready", "Be ready"),
-    ("For you", "Looking after you"),
-    ("Reminders", "Reminders"),
-    ("Settings", "Settings"),
-    ("Today", "Today"),
-];
+use alongside_e2e::{lit, App, SCREENS};
 
 async fn visit_every_screen(app: &App) {
     for (nav, heading) in SCREENS {
@@ -82,24 +71,12 @@ async fn open(dir: &Path, setup: Setup<'_>) -> App {
     app
 }
 
-/// Idle on Today, started straight (no driver), as the floor is: the summed memory.
-fn idle_on_today(exe: &Path, dir: &Path, idle: Duration) -> f64 {
-    let mut child = Command::new(exe)
-        .env("ALONGSIDE_DATA_DIR", dir)
-        .env("ALONGSIDE_CLOSE_QUITS", "1")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("Alongside starts");
-    std::thread::sleep(idle);
-    let (mib, names) = tree_rss_mib(child.id());
-    let _ = child.kill();
-    let _ = child.wait();
-    assert!(
-        names.iter().any(|n| n.starts_with("WebKit")),
-        "Alongside's WebKit processes were not found (counted: {names:?})"
-    );
-    mib
+/// Alongside started straight (no driver), as the floor is, with `dir` as its data folder.
+fn alongside(exe: &Path, dir: &Path) -> Command {
+    let mut cmd = Command::new(exe);
+    cmd.env("ALONGSIDE_DATA_DIR", dir)
+        .env("ALONGSIDE_CLOSE_QUITS", "1");
+    cmd
 }
 
 #[tokio::main]
@@ -124,9 +101,9 @@ async fn main() {
     // Idle on Today against the floor's idle, alternating, three of each.
     let (mut f, mut e, mut t) = (vec![], vec![], vec![]);
     for _ in 0..3 {
-        f.push(floor_idle_mib(&floor, idle));
-        e.push(idle_on_today(&exe, empty.path(), idle));
-        t.push(idle_on_today(&exe, &ten_years, idle));
+        f.push(idle_mib(Command::new(&floor), "the floor", idle));
+        e.push(idle_mib(alongside(&exe, empty.path()), "Alongside", idle));
+        t.push(idle_mib(alongside(&exe, &ten_years), "Alongside", idle));
     }
     let floor_mib = median(&f);
     println!("floor, idle {idle:?}: median {floor_mib:.0} MiB ({f:.0?})");
@@ -155,14 +132,14 @@ async fn main() {
     }
 }
 
-/// Every screen in a loop for `minutes`, sampling the memory each minute.
+/// Every screen in a loop for `minutes` (clicked by the page itself), sampling the memory each minute.
 async fn soak_for(app: &App, exe: &Path, minutes: u64) {
     let pid = app_pid(app, exe);
     let start = Instant::now();
     let mut samples = vec![tree_rss_mib(pid).0];
     let mut loops = 0u64;
     while start.elapsed() < Duration::from_secs(minutes * 60) {
-        visit_every_screen(app).await;
+        visit_every_screen_in_page(app).await;
         loops += 1;
         if start.elapsed() >= Duration::from_secs(60 * samples.len() as u64) {
             samples.push(tree_rss_mib(pid).0);
@@ -179,5 +156,48 @@ async fn soak_for(app: &App, exe: &Path, minutes: u64) {
     println!(
         "soak: median of the first {k} minutes (after the first) {first:.0} MiB, of the last {k} {last:.0} MiB: {:+.1} %",
         (last / first - 1.0) * 100.0
+    );
+}
+
+/// Every screen and Crisis help, clicked by a script inside the page: for the soak, so the
+/// driver keeps no reference to any element (WebKit's driver holds every element it has handed
+/// out until its session ends, which would grow the page's memory by itself).
+async fn visit_every_screen_in_page(app: &App) {
+    const VISIT: &str = r#"
+        const [screens, done] = [arguments[0], arguments[arguments.length - 1]];
+        const until = (test) => new Promise((ok, no) => {
+            const t0 = performance.now();
+            (function look() {
+                if (test()) ok();
+                else if (performance.now() - t0 > 15000) no(new Error('waited too long'));
+                else setTimeout(look, 20);
+            })();
+        });
+        const headed = (text) => [...document.querySelectorAll('h1, h2')]
+            .some((h) => h.textContent.trim() === text);
+        const button = (within, text) => [...within.querySelectorAll('button, a')]
+            .find((b) => b.textContent.trim().startsWith(text));
+        (async () => {
+            const nav = document.querySelector("nav[aria-label='Main']");
+            for (const [name, heading] of screens) {
+                button(nav, name).click();
+                await until(() => headed(heading));
+            }
+            button(document.querySelector('header') ?? document, 'Crisis help').click();
+            await until(() => document.querySelector('dialog[open]'));
+            button(document.querySelector('dialog[open]'), 'Close').click();
+            await until(() => !document.querySelector('dialog[open]'));
+        })().then(() => done(null), (e) => done(String(e)));
+    "#;
+    let screens = serde_json::to_value(SCREENS).expect("the screens as JSON");
+    let outcome = app
+        .client
+        .execute_async(VISIT, vec![screens])
+        .await
+        .expect("the page visits every screen");
+    assert_eq!(
+        outcome,
+        serde_json::Value::Null,
+        "every screen opened in the page"
     );
 }

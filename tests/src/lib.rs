@@ -49,6 +49,17 @@ fn free_port() -> u16 {
         .expect("a free local port")
 }
 
+/// Every main screen: its label in the navigation and the heading it opens.
+pub const SCREENS: [(&str, &str); 7] = [
+    ("Learn", "Learn"),
+    ("Wins", "Small wins"),
+    ("Be ready", "Be ready"),
+    ("For you", "Looking after you"),
+    ("Reminders", "Reminders"),
+    ("Settings", "Settings"),
+    ("Today", "Today"),
+];
+
 /// One running Alongside window, driven through WebDriver.
 pub struct App {
     pub client: Client,

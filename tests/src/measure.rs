@@ -79,32 +79,36 @@ fn rss_kib(pid: u32) -> u64 {
 }
 
 /// The summed resident memory of `root` and its children (the app and its WebKit processes),
-/// in MiB, with the names of the processes counted.
+/// in MiB, with each process counted as "name MiB".
 pub fn tree_rss_mib(root: u32) -> (f64, Vec<String>) {
     let tree = process_tree(root);
-    let names = tree
+    let counted = tree
         .iter()
-        .filter_map(|p| std::fs::read_to_string(format!("/proc/{p}/comm")).ok())
-        .map(|n| n.trim().to_owned())
+        .filter_map(|&p| {
+            let name = std::fs::read_to_string(format!("/proc/{p}/comm")).ok()?;
+            Some(format!("{} {:.0}", name.trim(), rss_kib(p) as f64 / 1024.0))
+        })
         .collect();
     let kib: u64 = tree.iter().map(|&p| rss_kib(p)).sum();
-    (kib as f64 / 1024.0, names)
+    (kib as f64 / 1024.0, counted)
 }
 
-/// The floor's summed memory after `idle` with its window open, in MiB.
-pub fn floor_idle_mib(floor: &Path, idle: Duration) -> f64 {
-    let mut child = Command::new(floor)
+/// Starts `cmd` (the floor, or Alongside straight, as the floor is), waits `idle` and returns
+/// the summed memory of it and its WebKit processes, in MiB. Panics, naming `what`, if it does
+/// not start or its WebKit processes are not there.
+pub fn idle_mib(mut cmd: Command, what: &str, idle: Duration) -> f64 {
+    let mut child = cmd
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
-        .expect("the floor starts");
+        .unwrap_or_else(|e| panic!("{what} did not start: {e}"));
     std::thread::sleep(idle);
-    let (mib, names) = tree_rss_mib(child.id());
+    let (mib, counted) = tree_rss_mib(child.id());
     let _ = child.kill();
     let _ = child.wait();
     assert!(
-        names.iter().any(|n| n.starts_with("WebKit")),
-        "the floor's WebKit processes were not found (counted: {names:?})"
+        counted.iter().any(|n| n.starts_with("WebKit")),
+        "{what}'s WebKit processes were not found (counted: {counted:?})"
     );
     mib
 }

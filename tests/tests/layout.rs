@@ -5,21 +5,11 @@
 
 use std::time::{Duration, Instant};
 
-use alongside_e2e::{App, WAIT};
+use alongside_e2e::{App, SCREENS, WAIT};
 use fantoccini::key::Key;
 use serde_json::Value;
 
 /// The main screens in header order, with the heading each one opens on.
-const SCREENS: [(&str, &str); 7] = [
-    ("Learn", "Learn"),
-    ("Wins", "Small wins"),
-    ("Be ready", "Be ready"),
-    ("For you", "Looking after you"),
-    ("Reminders", "Reminders"),
-    ("Settings", "Settings"),
-    ("Today", "Today"),
-];
-
 async fn run(app: &App, script: &str) -> Value {
     app.client
         .execute(script, vec![])
