@@ -184,9 +184,10 @@ async fn visit_every_screen_in_page(app: &App) {
                 await until(() => headed(heading));
             }
             button(document.querySelector('header') ?? document, 'Crisis help').click();
-            await until(() => document.querySelector('dialog[open]'));
-            button(document.querySelector('dialog[open]'), 'Close').click();
-            await until(() => !document.querySelector('dialog[open]'));
+            const dialog = () => document.querySelector('[role=dialog]');
+            await until(dialog);
+            button(dialog(), 'Close').click();
+            await until(() => !dialog());
         })().then(() => done(null), (e) => done(String(e)));
     "#;
     let screens = serde_json::to_value(SCREENS).expect("the screens as JSON");

@@ -94,7 +94,9 @@ async fn main() {
             .map(|d| d.as_secs_f64() * 1000.0)
             .collect::<Vec<_>>()
     };
-    let (f, e, t) = (median(&ms(&f)), median(&ms(&e)), median(&ms(&t)));
+    let (f, e, t) = (ms(&f), ms(&e), ms(&t));
+    println!("each round, ms: floor {f:.0?}\nempty {e:.0?}\nten years {t:.0?}");
+    let (f, e, t) = (median(&f), median(&e), median(&t));
     println!("startup, spawn → Today's data on screen, {rounds} alternating rounds");
     println!("machine: {}", machine());
     println!("floor (empty Tauri app, to its first call): median {f:.0} ms");

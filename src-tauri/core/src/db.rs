@@ -120,6 +120,9 @@ pub(crate) fn open_file(path: &Path, key: &DataKey, busy_timeout: Duration) -> R
     })?;
     conn.pragma_update(None, "journal_mode", "WAL")?;
     conn.pragma_update(None, "synchronous", "FULL")?;
+    // 8 MiB of pages kept decrypted (SQLite's default is 2 MiB): with ten years of records a
+    // search's rows no longer push each other out, which made some searches ten times slower.
+    conn.pragma_update(None, "cache_size", -8192)?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
     migrations().to_latest(&mut conn)?;
     Ok(conn)

@@ -34,6 +34,10 @@ fn fresh_database_gets_the_latest_schema_and_durable_pragmas() {
         .pragma_query_value(None, "foreign_keys", |r| r.get(0))
         .expect("foreign_keys");
     assert_eq!(fk, 1);
+    let cache: i64 = conn
+        .pragma_query_value(None, "cache_size", |r| r.get(0))
+        .expect("cache_size");
+    assert_eq!(cache, -8192, "8 MiB of decrypted pages");
 }
 
 #[test]
