@@ -647,6 +647,42 @@ safetyCopy: string | null, };
 
 export type Erased = { backupsRemoved: number, };
 
+export type Period = { "kind": "lastTwoWeeks" } | { "kind": "lastMonth" } | { "kind": "lastThreeMonths" } | { "kind": "custom", from: string, to: string, };
+
+export type PersonSection = "warningSigns" | "checkins" | "appointments" | "wins";
+
+export type MySection = "strain" | "selfChecks" | "load";
+
+export type PersonReportRequest = { personId: number, period: Period, sections: Array<PersonSection>, };
+
+export type MyReportRequest = { period: Period, sections: Array<MySection>, };
+
+export type ReportRequest = { "about": "person" } & PersonReportRequest | { "about": "me" } & MyReportRequest;
+
+export type Bar = { label: string, value: number, };
+
+export type Block = { "kind": "table", columns: Array<string>, rows: Array<Array<string>>, } | { "kind": "chart", label: string, max: number, bars: Array<Bar>, } | { "kind": "empty", text: string, };
+
+export type Section = { heading: string, intro: string | null, body: Array<Block>, };
+
+export type Report = { title: string, 
+/**
+ * Who the report is for, e.g. "Notes for Sam's care team".
+ */
+subtitle: string, 
+/**
+ * The dates in words: "3 September 2026 to 3 December 2026".
+ */
+period: string, 
+/**
+ * Plain sentences on what changed over these dates: the first page.
+ */
+summary: Array<string>, sections: Array<Section>, 
+/**
+ * The line at the foot of every page: the emergency number for the caregiver's region.
+ */
+footer: string, };
+
 /** The core's length limits for free text, in characters (as the core counts them). */
 export const LIMITS = {
   name: 80,
