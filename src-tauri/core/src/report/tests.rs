@@ -283,6 +283,22 @@ fn the_summary_says_what_changed_in_plain_sentences() {
     );
     // 1 December is before today: not coming up, and not in November either.
     assert!(!s.contains("Dr Out"), "{s}");
+    // Seen from 30 November, it is coming up (with no questions written yet), and so is that
+    // day's own appointment.
+    let earlier = build_report_on(
+        &db,
+        &person(vec![PersonSection::Appointments]),
+        day("2026-11-30"),
+    )
+    .expect("report");
+    assert_eq!(
+        earlier.summary[1..],
+        [
+            "Questions to ask Dr Lee on 30 November 2026: Is the new dose right?".to_owned(),
+            "Coming up: Dr Out on 1 December 2026.".into(),
+            "Questions to ask Nurse Kim on 10 December 2026: Can we talk about sleep?; Side effects?".into(),
+        ]
+    );
     assert!(
         s.contains("2 small wins written down in these dates."),
         "{s}"
