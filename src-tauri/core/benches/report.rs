@@ -12,7 +12,8 @@ use alongside_core::db::{self, Database};
 use alongside_core::protection::keystore::MemoryKeyStore;
 use alongside_core::report::api::build_report_on;
 use alongside_core::report::{
-    pdf, MyReportRequest, MySection, Period, PersonReportRequest, PersonSection, ReportRequest,
+    pdf, MyReportRequest, MySection, PersonReportRequest, PersonSection, ReportPeriod,
+    ReportRequest,
 };
 
 const RUNS: usize = 30;
@@ -72,7 +73,7 @@ fn main() -> ten_years::Res<()> {
 
     let about_person = ReportRequest::Person(PersonReportRequest {
         person_id: person,
-        period: Period::LastThreeMonths,
+        period: ReportPeriod::LastThreeMonths,
         sections: vec![
             PersonSection::WarningSigns,
             PersonSection::Checkins,
@@ -81,7 +82,7 @@ fn main() -> ten_years::Res<()> {
         ],
     });
     let about_me = ReportRequest::Me(MyReportRequest {
-        period: Period::LastThreeMonths,
+        period: ReportPeriod::LastThreeMonths,
         sections: vec![MySection::Strain, MySection::SelfChecks, MySection::Load],
     });
     println!("\nThe last three months, every part ticked, {RUNS} runs each (warm):");
@@ -97,7 +98,7 @@ fn main() -> ten_years::Res<()> {
             .iter()
             .flat_map(|s| &s.body)
             .map(|b| match b {
-                alongside_core::report::Block::Table { rows, .. } => rows.len(),
+                alongside_core::report::ReportBlock::Table { rows, .. } => rows.len(),
                 _ => 0,
             })
             .sum();

@@ -9,7 +9,7 @@ use std::process::Command;
 use alongside_core::db::{open_in_memory, Database};
 use alongside_core::report::api::build_report_on;
 use alongside_core::report::{
-    pdf, MyReportRequest, MySection, Period, PersonReportRequest, PersonSection, Report,
+    pdf, MyReportRequest, MySection, PersonReportRequest, PersonSection, Report, ReportPeriod,
     ReportRequest,
 };
 use chrono::{Duration, NaiveDate};
@@ -193,7 +193,7 @@ fn flat(read: &Read) -> String {
 fn the_person_report_has_the_chosen_parts_and_a_footer_on_every_page() {
     let request = ReportRequest::Person(PersonReportRequest {
         person_id: 1,
-        period: Period::LastThreeMonths,
+        period: ReportPeriod::LastThreeMonths,
         sections: vec![PersonSection::Checkins, PersonSection::Wins],
     });
     let (model, read) = render(&request);
@@ -234,7 +234,7 @@ fn the_person_report_has_the_chosen_parts_and_a_footer_on_every_page() {
 #[test]
 fn the_about_me_report_has_the_strain_and_self_checks_and_no_unchosen_part() {
     let request = ReportRequest::Me(MyReportRequest {
-        period: Period::LastThreeMonths,
+        period: ReportPeriod::LastThreeMonths,
         sections: vec![MySection::Strain, MySection::SelfChecks],
     });
     let (_, read) = render(&request);
@@ -259,7 +259,7 @@ fn the_about_me_report_has_the_strain_and_self_checks_and_no_unchosen_part() {
 fn a_report_of_every_part_on_a_quiet_fortnight_is_still_a_whole_pdf() {
     let request = ReportRequest::Person(PersonReportRequest {
         person_id: 1,
-        period: Period::Custom {
+        period: ReportPeriod::Custom {
             from: "2025-01-01".into(),
             to: "2025-01-14".into(),
         },

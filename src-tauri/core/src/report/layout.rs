@@ -2,7 +2,7 @@
 //! of pages is known before the footers ("Page 2 of 5") are drawn. Text is measured with the
 //! embedded font, wrapped at word boundaries (or within a word too long for its line).
 
-use super::{Block, Report};
+use super::{Report, ReportBlock};
 
 pub static FONT: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
 pub static FONT_BOLD: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
@@ -223,7 +223,7 @@ impl Pages<'_> {
         self.y += 10.0;
     }
 
-    fn chart(&mut self, label: &str, max: f32, bars: &[super::Bar]) {
+    fn chart(&mut self, label: &str, max: f32, bars: &[super::ReportBar]) {
         if bars.is_empty() {
             return;
         }
@@ -335,9 +335,9 @@ pub fn layout(r: &Report, faces: &Faces<'_>) -> Vec<Vec<Op>> {
         }
         for b in &s.body {
             match b {
-                Block::Table { columns, rows } => l.table(columns, rows),
-                Block::Chart { label, max, bars } => l.chart(label, *max, bars),
-                Block::Empty { text } => {
+                ReportBlock::Table { columns, rows } => l.table(columns, rows),
+                ReportBlock::Chart { label, max, bars } => l.chart(label, *max, bars),
+                ReportBlock::Empty { text } => {
                     l.y += 4.0;
                     l.paragraph(MARGIN, BODY, false, text);
                 }

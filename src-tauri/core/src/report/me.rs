@@ -4,8 +4,8 @@
 use chrono::NaiveDate;
 
 use super::{
-    count, day_words, empty, period_words, short_day, table, week_of, weeks, Bar, Block, Dates,
-    MySection, Report, Section, Valid,
+    count, day_words, empty, period_words, short_day, table, week_of, weeks, Dates, MySection,
+    Report, ReportBar, ReportBlock, ReportSection, Valid,
 };
 use crate::strain::SelfCheckResult;
 
@@ -54,7 +54,7 @@ fn average(xs: &[u8]) -> Option<f32> {
     (!xs.is_empty()).then(|| xs.iter().map(|x| f32::from(*x)).sum::<f32>() / xs.len() as f32)
 }
 
-fn strain(d: Dates, data: &MyData) -> (Vec<String>, Section) {
+fn strain(d: Dates, data: &MyData) -> (Vec<String>, ReportSection) {
     let now: Vec<(NaiveDate, u8)> = data
         .strain
         .iter()
@@ -104,7 +104,7 @@ fn strain(d: Dates, data: &MyData) -> (Vec<String>, Section) {
                 .map(|(_, s)| *s)
                 .collect();
             let avg = average(&week);
-            bars.push(Bar {
+            bars.push(ReportBar {
                 label: short_day(w),
                 value: avg.unwrap_or(0.0),
             });
@@ -118,7 +118,7 @@ fn strain(d: Dates, data: &MyData) -> (Vec<String>, Section) {
             }
         }
         vec![
-            Block::Chart {
+            ReportBlock::Chart {
                 label: "Average strain each week (0 to 10)".into(),
                 max: 10.0,
                 bars,
@@ -126,7 +126,7 @@ fn strain(d: Dates, data: &MyData) -> (Vec<String>, Section) {
             table(&["Week", "Days checked", "Average", "Highest"], rows),
         ]
     };
-    let section = Section {
+    let section = ReportSection {
         heading: "How stretched I have felt".into(),
         intro: Some(
             "From my daily check: 0 means not stretched at all, 10 the most stretched.".into(),
@@ -142,7 +142,7 @@ fn title(id: &str) -> String {
         .unwrap_or_else(|_| id.to_owned())
 }
 
-fn self_checks(data: &MyData) -> (Vec<String>, Section) {
+fn self_checks(data: &MyData) -> (Vec<String>, ReportSection) {
     let mut lines = Vec::new();
     if data.self_checks.is_empty() {
         lines.push("No self-checks were taken in these dates.".to_owned());
@@ -183,7 +183,7 @@ fn self_checks(data: &MyData) -> (Vec<String>, Section) {
                 .collect(),
         )]
     };
-    let section = Section {
+    let section = ReportSection {
         heading: "My self-checks".into(),
         intro: Some(format!(
             "{SCREENING} They help me and my doctor talk about how I am."
@@ -193,7 +193,7 @@ fn self_checks(data: &MyData) -> (Vec<String>, Section) {
     (lines, section)
 }
 
-fn load(data: &MyData) -> (Vec<String>, Section) {
+fn load(data: &MyData) -> (Vec<String>, ReportSection) {
     let line = format!(
         "In these dates I wrote down {} and kept track of {}.",
         count(data.checkins, "check-in", "check-ins"),
@@ -216,7 +216,7 @@ fn load(data: &MyData) -> (Vec<String>, Section) {
             ],
         )]
     };
-    let section = Section {
+    let section = ReportSection {
         heading: "What I have been handling".into(),
         intro: Some("The caring I did in these dates, as written down in Alongside.".into()),
         body,

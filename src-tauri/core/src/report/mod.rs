@@ -26,7 +26,7 @@ pub const LONGEST_MONTHS: u32 = 24;
 /// Which dates a report covers. The presets end today.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, TS)]
 #[serde(tag = "kind", rename_all = "camelCase")]
-pub enum Period {
+pub enum ReportPeriod {
     LastTwoWeeks,
     LastMonth,
     LastThreeMonths,
@@ -61,14 +61,14 @@ pub enum MySection {
 #[serde(rename_all = "camelCase")]
 pub struct PersonReportRequest {
     pub person_id: i64,
-    pub period: Period,
+    pub period: ReportPeriod,
     pub sections: Vec<PersonSection>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct MyReportRequest {
-    pub period: Period,
+    pub period: ReportPeriod,
     pub sections: Vec<MySection>,
 }
 
@@ -91,22 +91,22 @@ pub struct Report {
     pub period: String,
     /// Plain sentences on what changed over these dates: the first page.
     pub summary: Vec<String>,
-    pub sections: Vec<Section>,
+    pub sections: Vec<ReportSection>,
     /// The line at the foot of every page: the emergency number for the caregiver's region.
     pub footer: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
-pub struct Section {
+pub struct ReportSection {
     pub heading: String,
     pub intro: Option<String>,
-    pub body: Vec<Block>,
+    pub body: Vec<ReportBlock>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[serde(tag = "kind", rename_all = "camelCase")]
-pub enum Block {
+pub enum ReportBlock {
     Table {
         columns: Vec<String>,
         rows: Vec<Vec<String>>,
@@ -115,7 +115,7 @@ pub enum Block {
     Chart {
         label: String,
         max: f32,
-        bars: Vec<Bar>,
+        bars: Vec<ReportBar>,
     },
     /// What an empty section says instead of an empty table.
     Empty { text: String },
@@ -123,7 +123,7 @@ pub enum Block {
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
-pub struct Bar {
+pub struct ReportBar {
     pub label: String,
     pub value: f32,
 }
@@ -154,7 +154,7 @@ impl Dates {
     }
 }
 
-impl Period {
+impl ReportPeriod {
     /// The dates this period covers as of `today`, or a caregiver-worded reason it cannot be used.
     pub fn resolve(&self, today: NaiveDate) -> Result<Dates> {
         let back = |months: u32| {
@@ -163,19 +163,19 @@ impl Period {
                 .unwrap_or(today)
         };
         let dates = match self {
-            Period::LastTwoWeeks => Dates {
+            ReportPeriod::LastTwoWeeks => Dates {
                 from: today - Duration::days(13),
                 to: today,
             },
-            Period::LastMonth => Dates {
+            ReportPeriod::LastMonth => Dates {
                 from: back(1) + Duration::days(1),
                 to: today,
             },
-            Period::LastThreeMonths => Dates {
+            ReportPeriod::LastThreeMonths => Dates {
                 from: back(3) + Duration::days(1),
                 to: today,
             },
-            Period::Custom { from, to } => {
+            ReportPeriod::Custom { from, to } => {
                 let from = crate::validate::day("from", from)?;
                 let to = crate::validate::day("to", to)?;
                 if from > to {
@@ -300,12 +300,12 @@ fn week_of(d: NaiveDate) -> NaiveDate {
     d - Duration::days(i64::from(d.weekday().num_days_from_monday()))
 }
 
-fn empty(text: &str) -> Vec<Block> {
-    vec![Block::Empty { text: text.into() }]
+fn empty(text: &str) -> Vec<ReportBlock> {
+    vec![ReportBlock::Empty { text: text.into() }]
 }
 
-fn table(columns: &[&str], rows: Vec<Vec<String>>) -> Block {
-    Block::Table {
+fn table(columns: &[&str], rows: Vec<Vec<String>>) -> ReportBlock {
+    ReportBlock::Table {
         columns: columns.iter().map(|c| (*c).to_owned()).collect(),
         rows,
     }

@@ -4,8 +4,8 @@
 use chrono::{NaiveDate, NaiveDateTime};
 
 use super::{
-    count, day_words, empty, period_words, short_day, table, week_of, weeks, Bar, Block, Dates,
-    PersonSection, Report, Section, Valid,
+    count, day_words, empty, period_words, short_day, table, week_of, weeks, Dates, PersonSection,
+    Report, ReportBar, ReportBlock, ReportSection, Valid,
 };
 
 /// How many upcoming appointments the summary lists questions for.
@@ -87,7 +87,7 @@ pub fn person_report(v: &Valid<PersonSection>, data: &PersonData, region: Option
     }
 }
 
-fn warning_signs(d: Dates, data: &PersonData) -> (Vec<String>, Section) {
+fn warning_signs(d: Dates, data: &PersonData) -> (Vec<String>, ReportSection) {
     let mut rows: Vec<&NoticedRow> = data.noticed.iter().filter(|n| d.contains(n.day)).collect();
     rows.sort_by_key(|n| n.day);
     let mut lines = Vec::new();
@@ -123,7 +123,7 @@ fn warning_signs(d: Dates, data: &PersonData) -> (Vec<String>, Section) {
                 .collect(),
         )]
     };
-    let section = Section {
+    let section = ReportSection {
         heading: "Warning signs noticed".into(),
         intro: Some("The signs from the crisis plan that were noticed, and when.".into()),
         body,
@@ -131,7 +131,7 @@ fn warning_signs(d: Dates, data: &PersonData) -> (Vec<String>, Section) {
     (lines, section)
 }
 
-fn checkins(d: Dates, data: &PersonData) -> (Vec<String>, Section) {
+fn checkins(d: Dates, data: &PersonData) -> (Vec<String>, ReportSection) {
     let now: Vec<&CheckinRow> = data.checkins.iter().filter(|c| d.contains(c.day)).collect();
     let before = data
         .checkins
@@ -161,7 +161,7 @@ fn checkins(d: Dates, data: &PersonData) -> (Vec<String>, Section) {
         let mut rows = Vec::new();
         for w in weeks(d) {
             let mine: Vec<&&CheckinRow> = now.iter().filter(|c| week_of(c.day) == w).collect();
-            bars.push(Bar {
+            bars.push(ReportBar {
                 label: short_day(w),
                 value: mine.len() as f32,
             });
@@ -182,7 +182,7 @@ fn checkins(d: Dates, data: &PersonData) -> (Vec<String>, Section) {
         }
         let max = bars.iter().map(|b| b.value).fold(1.0, f32::max);
         vec![
-            Block::Chart {
+            ReportBlock::Chart {
                 label: "Check-ins each week".into(),
                 max,
                 bars,
@@ -190,7 +190,7 @@ fn checkins(d: Dates, data: &PersonData) -> (Vec<String>, Section) {
             table(&["Week", "Check-ins", "How they went"], rows),
         ]
     };
-    let section = Section {
+    let section = ReportSection {
         heading: "Check-ins".into(),
         intro: Some("How often we checked in each week, and how it went.".into()),
         body,
@@ -198,7 +198,7 @@ fn checkins(d: Dates, data: &PersonData) -> (Vec<String>, Section) {
     (vec![line], section)
 }
 
-fn appointments(d: Dates, data: &PersonData) -> (Vec<String>, Section) {
+fn appointments(d: Dates, data: &PersonData) -> (Vec<String>, ReportSection) {
     let rows: Vec<&AppointmentRow> = data
         .appointments
         .iter()
@@ -241,7 +241,7 @@ fn appointments(d: Dates, data: &PersonData) -> (Vec<String>, Section) {
                 .collect(),
         )]
     };
-    let section = Section {
+    let section = ReportSection {
         heading: "Appointments".into(),
         intro: Some("Appointments in these dates, with the questions and the notes.".into()),
         body,
@@ -249,7 +249,7 @@ fn appointments(d: Dates, data: &PersonData) -> (Vec<String>, Section) {
     (lines, section)
 }
 
-fn wins(d: Dates, data: &PersonData) -> (Vec<String>, Section) {
+fn wins(d: Dates, data: &PersonData) -> (Vec<String>, ReportSection) {
     let rows: Vec<&WinRow> = data.wins.iter().filter(|w| d.contains(w.day)).collect();
     let line = if rows.is_empty() {
         "No small wins were written down in these dates.".to_owned()
@@ -269,7 +269,7 @@ fn wins(d: Dates, data: &PersonData) -> (Vec<String>, Section) {
                 .collect(),
         )]
     };
-    let section = Section {
+    let section = ReportSection {
         heading: "Small wins".into(),
         intro: Some("Good moments, big and small.".into()),
         body,

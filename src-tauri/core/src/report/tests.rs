@@ -49,8 +49,8 @@ fn seeded() -> Database {
     Database::from_connection(conn)
 }
 
-fn november() -> Period {
-    Period::Custom {
+fn november() -> ReportPeriod {
+    ReportPeriod::Custom {
         from: "2026-11-01".into(),
         to: "2026-11-30".into(),
     }
@@ -75,11 +75,11 @@ fn build(db: &Database, r: &ReportRequest) -> Report {
     build_report_on(db, r, day(TODAY)).expect("report")
 }
 
-fn table_rows(s: &Section) -> Vec<Vec<String>> {
+fn table_rows(s: &ReportSection) -> Vec<Vec<String>> {
     s.body
         .iter()
         .find_map(|b| match b {
-            Block::Table { rows, .. } => Some(rows.clone()),
+            ReportBlock::Table { rows, .. } => Some(rows.clone()),
             _ => None,
         })
         .expect("a table")
@@ -133,14 +133,14 @@ fn all_person_sections() -> Vec<PersonSection> {
 #[test]
 fn presets_end_today_and_include_both_ends() {
     let today = day(TODAY);
-    let two = Period::LastTwoWeeks.resolve(today).expect("dates");
+    let two = ReportPeriod::LastTwoWeeks.resolve(today).expect("dates");
     assert_eq!(
         (two.from, two.to, two.days()),
         (day("2026-11-20"), today, 14)
     );
-    let month = Period::LastMonth.resolve(today).expect("dates");
+    let month = ReportPeriod::LastMonth.resolve(today).expect("dates");
     assert_eq!(month.from, day("2026-11-04"));
-    let three = Period::LastThreeMonths.resolve(today).expect("dates");
+    let three = ReportPeriod::LastThreeMonths.resolve(today).expect("dates");
     assert_eq!(three.from, day("2026-09-04"));
     assert_eq!(two.before().to, day("2026-11-19"));
     assert_eq!(two.before().days(), 14);
@@ -149,7 +149,7 @@ fn presets_end_today_and_include_both_ends() {
 #[test]
 fn bad_periods_and_no_sections_are_refused_in_caregiver_words() {
     let today = day(TODAY);
-    let custom = |from: &str, to: &str| Period::Custom {
+    let custom = |from: &str, to: &str| ReportPeriod::Custom {
         from: from.into(),
         to: to.into(),
     };
@@ -330,7 +330,7 @@ fn an_empty_part_says_so_kindly_and_has_no_table() {
         &db,
         &ReportRequest::Person(PersonReportRequest {
             person_id: 2,
-            period: Period::LastTwoWeeks,
+            period: ReportPeriod::LastTwoWeeks,
             sections: all_person_sections(),
         }),
         day(TODAY),
@@ -339,19 +339,19 @@ fn an_empty_part_says_so_kindly_and_has_no_table() {
     for s in &r.sections {
         assert_eq!(s.body.len(), 1, "{}", s.heading);
         assert!(
-            matches!(&s.body[0], Block::Empty { text } if text.starts_with("No ")),
+            matches!(&s.body[0], ReportBlock::Empty { text } if text.starts_with("No ")),
             "{:?}",
             s.body
         );
     }
     assert!(r.sections.iter().any(|s| s.body
-        == [Block::Empty {
+        == [ReportBlock::Empty {
             text: "No check-ins were written down in these dates.".into()
         }]));
     let mine = build_report_on(
         &db,
         &ReportRequest::Me(MyReportRequest {
-            period: Period::LastTwoWeeks,
+            period: ReportPeriod::LastTwoWeeks,
             sections: vec![MySection::SelfChecks, MySection::Strain],
         }),
         day(TODAY),
@@ -360,7 +360,7 @@ fn an_empty_part_says_so_kindly_and_has_no_table() {
     assert!(mine
         .sections
         .iter()
-        .all(|s| matches!(&s.body[..], [Block::Empty { .. }])));
+        .all(|s| matches!(&s.body[..], [ReportBlock::Empty { .. }])));
 }
 
 #[test]

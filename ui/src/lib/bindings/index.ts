@@ -647,23 +647,23 @@ safetyCopy: string | null, };
 
 export type Erased = { backupsRemoved: number, };
 
-export type Period = { "kind": "lastTwoWeeks" } | { "kind": "lastMonth" } | { "kind": "lastThreeMonths" } | { "kind": "custom", from: string, to: string, };
+export type ReportPeriod = { "kind": "lastTwoWeeks" } | { "kind": "lastMonth" } | { "kind": "lastThreeMonths" } | { "kind": "custom", from: string, to: string, };
 
 export type PersonSection = "warningSigns" | "checkins" | "appointments" | "wins";
 
 export type MySection = "strain" | "selfChecks" | "load";
 
-export type PersonReportRequest = { personId: number, period: Period, sections: Array<PersonSection>, };
+export type PersonReportRequest = { personId: number, period: ReportPeriod, sections: Array<PersonSection>, };
 
-export type MyReportRequest = { period: Period, sections: Array<MySection>, };
+export type MyReportRequest = { period: ReportPeriod, sections: Array<MySection>, };
 
 export type ReportRequest = { "about": "person" } & PersonReportRequest | { "about": "me" } & MyReportRequest;
 
-export type Bar = { label: string, value: number, };
+export type ReportBar = { label: string, value: number, };
 
-export type Block = { "kind": "table", columns: Array<string>, rows: Array<Array<string>>, } | { "kind": "chart", label: string, max: number, bars: Array<Bar>, } | { "kind": "empty", text: string, };
+export type ReportBlock = { "kind": "table", columns: Array<string>, rows: Array<Array<string>>, } | { "kind": "chart", label: string, max: number, bars: Array<ReportBar>, } | { "kind": "empty", text: string, };
 
-export type Section = { heading: string, intro: string | null, body: Array<Block>, };
+export type ReportSection = { heading: string, intro: string | null, body: Array<ReportBlock>, };
 
 export type Report = { title: string, 
 /**
@@ -677,7 +677,7 @@ period: string,
 /**
  * Plain sentences on what changed over these dates: the first page.
  */
-summary: Array<string>, sections: Array<Section>, 
+summary: Array<string>, sections: Array<ReportSection>, 
 /**
  * The line at the foot of every page: the emergency number for the caregiver's region.
  */
