@@ -67,37 +67,39 @@ impl Faces<'_> {
         adv as f32 * size / (face.units_per_em() as f32).max(1.0)
     }
 
-    /// Lines of at most `max_w`; breaks at spaces, and inside a word only when it alone is too long.
+    /// Lines of at most `max_w`; breaks at spaces, and inside a word only when it alone is too
+    /// long. Each word is measured once, so a long table stays quick to lay out.
     pub fn wrap(&self, text: &str, size: f32, bold: bool, max_w: f32) -> Vec<String> {
+        let space = self.width(" ", size, bold);
         let mut lines = Vec::new();
         for para in text.lines() {
             let mut cur = String::new();
+            let mut cur_w = 0.0;
             for word in para.split_whitespace() {
-                let cand = if cur.is_empty() {
-                    word.to_owned()
-                } else {
-                    format!("{cur} {word}")
-                };
-                if self.width(&cand, size, bold) <= max_w {
-                    cur = cand;
+                let w = self.width(word, size, bold);
+                if !cur.is_empty() && cur_w + space + w <= max_w {
+                    cur.push(' ');
+                    cur.push_str(word);
+                    cur_w += space + w;
                     continue;
                 }
                 if !cur.is_empty() {
                     lines.push(std::mem::take(&mut cur));
                 }
-                if self.width(word, size, bold) <= max_w {
+                if w <= max_w {
                     cur = word.to_owned();
+                    cur_w = w;
                     continue;
                 }
+                cur_w = 0.0;
                 for ch in word.chars() {
-                    let mut next = cur.clone();
-                    next.push(ch);
-                    if !cur.is_empty() && self.width(&next, size, bold) > max_w {
+                    let cw = self.width(ch.encode_utf8(&mut [0; 4]), size, bold);
+                    if !cur.is_empty() && cur_w + cw > max_w {
                         lines.push(std::mem::take(&mut cur));
-                        cur.push(ch);
-                    } else {
-                        cur = next;
+                        cur_w = 0.0;
                     }
+                    cur.push(ch);
+                    cur_w += cw;
                 }
             }
             if !cur.is_empty() {

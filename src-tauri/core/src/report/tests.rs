@@ -434,3 +434,19 @@ fn self_checks_show_their_band_and_say_screening_not_a_diagnosis() {
         .as_deref()
         .is_some_and(|i| i.contains("screening, not a diagnosis")));
 }
+
+#[test]
+fn wrapped_lines_fit_their_width_and_a_long_word_is_broken_not_lost() {
+    let faces = super::layout::Faces::load().expect("font");
+    let text = "Went to the shop on the corner and said hello to everyone there \
+                Supercalifragilisticexpialidociousandthensomemoreletters 今日は散歩に行きました今日は散歩に行きました 🎉";
+    let lines = faces.wrap(text, 10.0, false, 120.0);
+    assert!(lines.len() >= 5, "{lines:?}");
+    for l in &lines {
+        assert!(faces.width(l, 10.0, false) <= 121.0, "{l:?} is too wide");
+    }
+    let joined: String = lines.concat().split_whitespace().collect();
+    let want: String = text.split_whitespace().collect();
+    assert_eq!(joined, want, "every character is kept, in order");
+    assert_eq!(faces.wrap("", 10.0, true, 100.0), [String::new()]);
+}
