@@ -5,8 +5,8 @@
 use ts_rs::{Config, TS};
 
 use crate::{
-    backup, crisis, error, learn, onboarding, people, practices, readiness, reminders, settings,
-    startup, strain, today, transfer, wins,
+    backup, crisis, error, learn, onboarding, people, practices, readiness, reminders, report,
+    settings, startup, strain, today, transfer, wins,
 };
 
 fn render() -> String {
@@ -128,6 +128,16 @@ fn render() -> String {
         transfer::api::DataSummary::decl(&cfg),
         transfer::api::ImportedEverything::decl(&cfg),
         transfer::api::Erased::decl(&cfg),
+        report::ReportPeriod::decl(&cfg),
+        report::PersonSection::decl(&cfg),
+        report::MySection::decl(&cfg),
+        report::PersonReportRequest::decl(&cfg),
+        report::MyReportRequest::decl(&cfg),
+        report::ReportRequest::decl(&cfg),
+        report::ReportBar::decl(&cfg),
+        report::ReportBlock::decl(&cfg),
+        report::ReportSection::decl(&cfg),
+        report::Report::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by src-tauri/core/src/bindings.rs. Do not edit by hand.\n\

@@ -20,6 +20,7 @@ pub mod practices;
 pub mod protection;
 pub mod readiness;
 pub mod reminders;
+pub mod report;
 pub mod search;
 pub mod settings;
 pub mod startup;

@@ -79,13 +79,13 @@ fn parse_answers(s: &str) -> Vec<u8> {
     s.split(',').filter_map(|x| x.parse().ok()).collect()
 }
 
-fn result_row(r: &Row<'_>) -> rusqlite::Result<(i64, String, String, String)> {
+pub(crate) fn result_row(r: &Row<'_>) -> rusqlite::Result<(i64, String, String, String)> {
     Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
 }
 
 /// Re-scores stored answers with the instrument's rules; a result of an instrument no longer
 /// shipped is skipped rather than shown wrongly.
-fn to_result(
+pub(crate) fn to_result(
     (id, instrument, taken_at, answers): (i64, String, String, String),
 ) -> Option<SelfCheckResult> {
     let inst = instruments::get(&instrument).ok()?;

@@ -647,6 +647,42 @@ safetyCopy: string | null, };
 
 export type Erased = { backupsRemoved: number, };
 
+export type ReportPeriod = { "kind": "lastTwoWeeks" } | { "kind": "lastMonth" } | { "kind": "lastThreeMonths" } | { "kind": "custom", from: string, to: string, };
+
+export type PersonSection = "warningSigns" | "checkins" | "appointments" | "wins";
+
+export type MySection = "strain" | "selfChecks" | "load";
+
+export type PersonReportRequest = { personId: number, period: ReportPeriod, sections: Array<PersonSection>, };
+
+export type MyReportRequest = { period: ReportPeriod, sections: Array<MySection>, };
+
+export type ReportRequest = { "about": "person" } & PersonReportRequest | { "about": "me" } & MyReportRequest;
+
+export type ReportBar = { label: string, value: number, };
+
+export type ReportBlock = { "kind": "table", columns: Array<string>, rows: Array<Array<string>>, } | { "kind": "chart", label: string, max: number, bars: Array<ReportBar>, } | { "kind": "empty", text: string, };
+
+export type ReportSection = { heading: string, intro: string | null, body: Array<ReportBlock>, };
+
+export type Report = { title: string, 
+/**
+ * Who the report is for, e.g. "Notes for Sam's care team".
+ */
+subtitle: string, 
+/**
+ * The dates in words: "3 September 2026 to 3 December 2026".
+ */
+period: string, 
+/**
+ * Plain sentences on what changed over these dates: the first page.
+ */
+summary: Array<string>, sections: Array<ReportSection>, 
+/**
+ * The line at the foot of every page: the emergency number for the caregiver's region.
+ */
+footer: string, };
+
 /** The core's length limits for free text, in characters (as the core counts them). */
 export const LIMITS = {
   name: 80,
