@@ -104,6 +104,9 @@ async fn a_report_for_the_care_team_is_previewed_and_saved_as_a_pdf_in_downloads
         .expect("the report about me");
     let text = pdf_text(mine);
     assert!(text.contains("How stretched I have felt"), "{text}");
-    assert!(!text.contains("Went for a walk together"), "nothing about Sam's wins: {text}");
+    assert!(
+        !text.contains("Went for a walk together"),
+        "nothing about Sam's wins: {text}"
+    );
     app.quit().await;
 }
