@@ -78,6 +78,8 @@ pub const COMMANDS: &[&str] = &[
     "pause_reminders",
     "send_test_notification",
     "export_reminders_ics",
+    "report_preview",
+    "save_report",
     "background_status",
     "set_start_at_login",
     "backup_status",

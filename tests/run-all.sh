@@ -30,6 +30,9 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 step "Rust: unit, store, migration and content tests"
 cargo test --workspace --locked --lib --bins
 
+step "Rust: the core's own integration tests (reports read back with poppler, the ten-year generator)"
+cargo test -p alongside-core --locked --test report_pdf --test ten_years
+
 step "The key kept in a real Secret Service (GNOME Keyring in a session of its own)"
 dbus-run-session -- bash tests/keyring-session.sh \
   cargo test -p alongside-core --locked --features secret-service-tests --test secret_service

@@ -129,6 +129,8 @@ macro_rules! app_commands {
             $crate::commands::reminders::pause_reminders,
             $crate::commands::reminders::send_test_notification,
             $crate::commands::reminders::export_reminders_ics,
+            $crate::commands::report::report_preview,
+            $crate::commands::report::save_report,
             $crate::commands::background::background_status,
             $crate::commands::background::set_start_at_login,
             $crate::commands::backup::backup_status,

@@ -209,6 +209,26 @@ async fn tour<'a>(app: &'a App, check: Check, theme: &'static str) -> Audit<'a> 
     app.heading("Looking after you").await;
     a.check("screen \"Looking after you\", help offered").await;
 
+    // The report for an appointment: about me, about Sam, and with every part unticked.
+    app.click("Make a report for your doctor").await;
+    app.heading("A report for an appointment").await;
+    app.heading("About me").await;
+    a.check("report about me").await;
+    app.pick("About Sam").await;
+    app.heading("About Sam").await;
+    a.check("report about Sam").await;
+    for part in [
+        "Warning signs noticed",
+        "Check-ins",
+        "Appointments and questions to ask",
+        "Small wins",
+    ] {
+        app.check(part).await;
+    }
+    app.sees("Please tick at least one part to put in the report.")
+        .await;
+    a.check("report, with an error").await;
+
     // Reminders: empty, an error, one added.
     a.screen("Reminders", "Reminders").await;
     app.click("Add the reminder").await;

@@ -138,6 +138,7 @@ fn render() -> String {
         report::ReportBlock::decl(&cfg),
         report::ReportSection::decl(&cfg),
         report::Report::decl(&cfg),
+        report::SavedReport::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by src-tauri/core/src/bindings.rs. Do not edit by hand.\n\

@@ -11,6 +11,7 @@ pub mod practices;
 pub mod protection;
 pub mod readiness;
 pub mod reminders;
+pub mod report;
 pub mod settings;
 pub mod startup;
 pub mod strain;

@@ -12,7 +12,9 @@ export type Route =
   | { name: 'plan-print'; personId: number; version: number }
   | { name: 'care' }
   | { name: 'selfcheck'; id: string }
-  | { name: 'reminders' };
+  | { name: 'reminders' }
+  /** The appointment report; `personId` picks who a report about the person is about. */
+  | { name: 'report'; about: 'me' | 'person'; personId?: number };
 
 class Router {
   current = $state<Route>({ name: 'today' });

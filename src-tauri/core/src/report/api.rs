@@ -1,11 +1,13 @@
 //! One use-case function per command: the report as a model (the in-app preview) and as a PDF.
-//! Both only read.
+//! Both only read the data; saving writes one new file and never replaces one.
+
+use std::path::Path;
 
 use chrono::{NaiveDate, NaiveTime};
 
 use super::{
     me, person, store, MyData, MyReportRequest, PersonData, PersonReportRequest, PersonSection,
-    Report, ReportRequest,
+    Report, ReportRequest, SavedReport,
 };
 use crate::dates::today;
 use crate::db::Database;
@@ -22,6 +24,64 @@ pub fn build_report(db: &Database, request: ReportRequest) -> Result<Report> {
 /// The same report, drawn as a PDF.
 pub fn report_pdf(db: &Database, request: ReportRequest) -> Result<Vec<u8>> {
     super::pdf::render(&build_report(db, request)?)
+}
+
+/// Draws the report as a PDF and saves it in `folder` (Downloads), beside any earlier one.
+pub fn save_report(db: &Database, folder: &Path, request: ReportRequest) -> Result<SavedReport> {
+    save_report_on(db, folder, &request, today())
+}
+
+/// The report of `today` saved as "Alongside report about Sam 2026-12-03.pdf" (or "… about me …").
+pub fn save_report_on(
+    db: &Database,
+    folder: &Path,
+    request: &ReportRequest,
+    today: NaiveDate,
+) -> Result<SavedReport> {
+    let report = build_report_on(db, request, today)?;
+    let about = match request {
+        ReportRequest::Person(r) => {
+            db.with(|c| crate::readiness::store::person_name(c, r.person_id))?
+        }
+        ReportRequest::Me(_) => "me".to_owned(),
+    };
+    let pdf = super::pdf::render(&report)?;
+    let stem = format!(
+        "Alongside report about {} {}",
+        file_safe(&about),
+        crate::dates::day_text(today)
+    );
+    let path = crate::export::save(folder, &stem, "pdf", &pdf)?;
+    Ok(SavedReport {
+        file_name: path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        folder: folder.display().to_string(),
+    })
+}
+
+/// A name as it can sit in a file name on every system: no slashes or other reserved marks, no
+/// leading dots, not too long. A name with nothing left becomes "them".
+pub fn file_safe(name: &str) -> String {
+    let kept: String = name
+        .chars()
+        .map(|c| {
+            if c.is_control() || "/\\:*?\"<>|".contains(c) {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect();
+    let words: Vec<&str> = kept.split_whitespace().collect();
+    let joined: String = words.join(" ").chars().take(60).collect();
+    let trimmed = joined.trim().trim_start_matches('.').trim();
+    if trimmed.is_empty() {
+        "them".to_owned()
+    } else {
+        trimmed.to_owned()
+    }
 }
 
 /// The report as it would be made on `today` (the presets end on that day).

@@ -128,6 +128,14 @@ pub struct ReportBar {
     pub value: f32,
 }
 
+/// Where a saved report went: its file's name and the folder it is in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SavedReport {
+    pub file_name: String,
+    pub folder: String,
+}
+
 /// The first and last day of a report (both included), checked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Dates {

@@ -450,3 +450,52 @@ fn wrapped_lines_fit_their_width_and_a_long_word_is_broken_not_lost() {
     assert_eq!(joined, want, "every character is kept, in order");
     assert_eq!(faces.wrap("", 10.0, true, 100.0), [String::new()]);
 }
+
+#[test]
+fn a_saved_report_is_named_for_whom_it_is_about_and_never_replaces_one() {
+    use super::api::save_report_on;
+    let db = seeded();
+    let dir = tempfile::tempdir().expect("dir");
+    let today = day(TODAY);
+    let sam = person(vec![PersonSection::Wins]);
+    let first = save_report_on(&db, dir.path(), &sam, today).expect("first");
+    let second = save_report_on(&db, dir.path(), &sam, today).expect("second");
+    assert_eq!(first.file_name, "Alongside report about Sam 2026-12-03.pdf");
+    assert_eq!(
+        second.file_name,
+        "Alongside report about Sam 2026-12-03-2.pdf"
+    );
+    assert_eq!(first.folder, dir.path().display().to_string());
+    let mine = save_report_on(&db, dir.path(), &me(vec![MySection::Load]), today).expect("mine");
+    assert_eq!(mine.file_name, "Alongside report about me 2026-12-03.pdf");
+    for f in [&first, &second, &mine] {
+        let bytes = std::fs::read(dir.path().join(&f.file_name)).expect("saved");
+        assert!(bytes.starts_with(b"%PDF"), "{}", f.file_name);
+    }
+}
+
+#[test]
+fn a_refused_report_saves_no_file() {
+    use super::api::save_report_on;
+    let db = seeded();
+    let dir = tempfile::tempdir().expect("dir");
+    let e = save_report_on(&db, dir.path(), &person(Vec::new()), day(TODAY)).expect_err("no parts");
+    assert!(e.caregiver_message().contains("at least one part"), "{e}");
+    let nobody = ReportRequest::Person(PersonReportRequest {
+        person_id: 99,
+        period: november(),
+        sections: vec![PersonSection::Wins],
+    });
+    assert!(save_report_on(&db, dir.path(), &nobody, day(TODAY)).is_err());
+    assert_eq!(std::fs::read_dir(dir.path()).expect("dir").count(), 0);
+}
+
+#[test]
+fn a_name_is_made_safe_for_a_file_name() {
+    use super::api::file_safe;
+    assert_eq!(file_safe("Sam"), "Sam");
+    assert_eq!(file_safe("Sam / Sammy: \"S\""), "Sam Sammy S");
+    assert_eq!(file_safe("..hidden"), "hidden");
+    assert_eq!(file_safe(" / "), "them");
+    assert_eq!(file_safe(&"a".repeat(200)).chars().count(), 60);
+}

@@ -68,6 +68,9 @@ import type {
   ExportedEverything,
   ImportedEverything,
   ProtectionStatus,
+  Report,
+  ReportRequest,
+  SavedReport,
 } from '../bindings';
 import { toAlongsideError } from './errors';
 
@@ -195,6 +198,9 @@ export const api = {
     call<ReminderSettings>('pause_reminders', { minutes }),
   sendTestNotification: () => call<null>('send_test_notification'),
   exportRemindersIcs: () => call<Exported>('export_reminders_ics'),
+  reportPreview: (request: ReportRequest) => call<Report>('report_preview', { request }),
+  /** Saves the report as a PDF in Downloads, beside (never over) any earlier one. */
+  saveReport: (request: ReportRequest) => call<SavedReport>('save_report', { request }),
   backgroundStatus: () => call<BackgroundStatus>('background_status'),
   setStartAtLogin: (enabled: boolean) =>
     call<BackgroundStatus>('set_start_at_login', { enabled }),

@@ -3,6 +3,7 @@
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import { localDay } from '../dates';
 import { FakeProtection, LOCKED, OPEN_WHILE_LOCKED } from './testing-protection';
+import { FakeReports } from './testing-report';
 
 const PROTECTION_COMMANDS = new Set([
   'protection_status',
@@ -67,6 +68,7 @@ import type {
   WinFilter,
   WinInput,
   WinPage,
+  ReportRequest,
   AppError,
   CardDetail,
   CardSummary,
@@ -339,6 +341,7 @@ export class FakeBackend {
   movedAside: string | null = null;
   /** The key file and lock state: `backend.protection.lock()` starts the app locked. */
   protection = new FakeProtection();
+  reports = new FakeReports();
   calls: { cmd: string; args: Record<string, unknown> }[] = [];
   failNext: Record<string, AppError> = {};
   private nextId = 1;
@@ -938,6 +941,10 @@ export class FakeBackend {
         this.restoredFrom = name;
         return this.backups;
       }
+      case 'report_preview':
+        return this.reports.build(args.request as ReportRequest, this.people, this.wins);
+      case 'save_report':
+        return this.reports.save(args.request as ReportRequest, this.people, this.wins);
       case 'export_reminders_ics':
         return { path: '/home/me/Downloads/alongside-reminders.ics', count: this.reminders.length };
       case 'list_self_checks':

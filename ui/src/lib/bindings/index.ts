@@ -683,6 +683,8 @@ summary: Array<string>, sections: Array<ReportSection>,
  */
 footer: string, };
 
+export type SavedReport = { fileName: string, folder: string, };
+
 /** The core's length limits for free text, in characters (as the core counts them). */
 export const LIMITS = {
   name: 80,
