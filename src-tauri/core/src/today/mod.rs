@@ -17,6 +17,8 @@ pub const CHECKIN_AFTER_DAYS: i64 = 3;
 pub const APPOINTMENT_WITHIN_DAYS: i64 = 3;
 /// Wins this recent are worth celebrating out loud.
 pub const WIN_WITHIN_DAYS: i64 = 7;
+/// The `practice` of a suggestion about the circle of support: it opens the circle.
+pub const CIRCLE: &str = "circle";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -55,6 +57,8 @@ pub struct Context {
     pub ideas: Vec<(String, Vec<String>)>,
     /// (key, state) marked today.
     pub marks: Vec<(String, MarkState)>,
+    /// The circle of support's suggestions that fit today, the timeliest first.
+    pub circle: Vec<crate::circle::rules::CircleSuggestion>,
 }
 
 fn name_of(ctx: &Context, id: i64) -> &str {
@@ -182,6 +186,11 @@ fn candidates(ctx: &Context, today: NaiveDate) -> Vec<(u8, Suggestion)> {
                 ),
             ),
         ));
+    }
+
+    // The circle of support: Today shows at most one, as it does for every practice.
+    for c in &ctx.circle {
+        out.push((2, s(c.key.clone(), CIRCLE, c.text.clone())));
     }
 
     if !ctx.boundaries.is_empty() {
