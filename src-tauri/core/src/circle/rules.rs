@@ -85,6 +85,8 @@ pub struct PersonCircle {
 pub struct CircleSuggestion {
     pub key: String,
     pub text: String,
+    /// Whose circle it is about: a person supported, or none for the caregiver's own.
+    pub person_id: Option<i64>,
 }
 
 fn fill(template: &str, name: &str, who: &str) -> String {
@@ -124,6 +126,7 @@ pub fn suggestions(
                         CircleSuggestion {
                             key: format!("circle:seen:{}", m.id),
                             text: fill(t, &c.name, &m.name),
+                            person_id: Some(c.person_id),
                         },
                     ));
                 }
@@ -137,6 +140,7 @@ pub fn suggestions(
                 thin.push(CircleSuggestion {
                     key: format!("circle:thin:{}:{}", c.person_id, kind.as_str()),
                     text: fill(t, &c.name, ""),
+                    person_id: Some(c.person_id),
                 });
             }
         }
@@ -155,6 +159,7 @@ pub fn suggestions(
             out.push(CircleSuggestion {
                 key: "circle:me".to_owned(),
                 text: fill(t, &first.name, ""),
+                person_id: None,
             });
         }
     }

@@ -603,6 +603,7 @@ fn today_offers_a_circle_suggestion_but_not_for_someone_who_asked_for_space() {
     assert_eq!(circle.len(), 1, "{:?}", plan.suggestions);
     assert_eq!(circle[0].key, format!("circle:seen:{}", jo.id));
     assert!(circle[0].text.contains("Jo"));
+    assert_eq!(circle[0].circle_of, Some(1), "it opens Sam's circle");
     crate::today::api::mark_suggestion(
         &db,
         circle[0].key.clone(),

@@ -36,6 +36,9 @@ pub struct Suggestion {
     pub practice: String,
     pub text: String,
     pub done: bool,
+    /// For a suggestion about a circle of support: whose circle it opens (none: the
+    /// caregiver's own). None for every other suggestion.
+    pub circle_of: Option<i64>,
 }
 
 /// What the rule looks at.
@@ -99,6 +102,7 @@ fn candidates(ctx: &Context, today: NaiveDate) -> Vec<(u8, Suggestion)> {
         practice: practice.into(),
         text,
         done: false,
+        circle_of: None,
     };
 
     for (id, person, when, with, has_questions) in &ctx.appointments {
@@ -190,7 +194,9 @@ fn candidates(ctx: &Context, today: NaiveDate) -> Vec<(u8, Suggestion)> {
 
     // The circle of support: Today shows at most one, as it does for every practice.
     for c in &ctx.circle {
-        out.push((2, s(c.key.clone(), CIRCLE, c.text.clone())));
+        let mut one = s(c.key.clone(), CIRCLE, c.text.clone());
+        one.circle_of = c.person_id;
+        out.push((2, one));
     }
 
     if !ctx.boundaries.is_empty() {
@@ -255,6 +261,7 @@ pub fn suggestions(ctx: &Context, today: NaiveDate) -> Vec<Suggestion> {
                         practice: practice.clone(),
                         text: ideas[i].clone(),
                         done: m == Some(MarkState::Done),
+                        circle_of: None,
                     });
                     break;
                 }
