@@ -186,6 +186,7 @@ fn limits() -> String {
         ("selfCarePlanField", strain::PLAN_FIELD_MAX),
         ("practiceText", practices::TEXT_MAX),
         ("practiceShort", practices::SHORT_MAX),
+        ("circleNote", circle::NOTE_MAX),
     ];
     let mut out = String::from(
         "/** The core's length limits for free text, in characters (as the core counts them). */\n\

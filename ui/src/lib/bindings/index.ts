@@ -781,4 +781,5 @@ export const LIMITS = {
   selfCarePlanField: 2000,
   practiceText: 1000,
   practiceShort: 200,
+  circleNote: 500,
 } as const;
