@@ -107,12 +107,13 @@ describe('A circle of support', () => {
     const kinds = screen.getByRole('region', { name: 'Kinds of support' });
     expect(within(kinds).getByRole('heading', { name: 'Someone to talk to' }).closest('li')).toHaveTextContent('Could grow');
 
-    // Two clicks: open, then save with what is already chosen.
+    // Two clicks: open, then who (what, when and "as a win" start chosen).
     await user.click(screen.getByRole('button', { name: 'Note a connection' }));
     const note = await screen.findByRole('dialog', { name: 'Note a connection' });
-    expect(within(note).getByRole('radio', { name: 'Jo' })).toBeChecked();
+    expect(within(note).getByRole('radio', { name: 'Met up or spent time together' })).toBeChecked();
     expect(within(note).getByRole('checkbox', { name: 'Also keep it as a small win for Sam' })).toBeChecked();
-    await user.click(within(note).getByRole('button', { name: 'Note it' }));
+    expect(within(note).getByRole('group', { name: 'Who with? Choosing saves it.' })).toBeInTheDocument();
+    await user.click(within(note).getByRole('button', { name: 'Jo' }));
     expect(await screen.findByText('Noted: Met up with Jo.')).toBeInTheDocument();
     const conn = screen.getByRole('region', { name: 'Connections' });
     expect(within(conn).getByText(/Met up with Jo/)).toHaveTextContent('(also a small win)');
