@@ -90,7 +90,7 @@ describe('A circle of support', () => {
     await screen.findByRole('heading', { name: "Sam's circle of support", level: 1 });
     await addSomeone(user, 'Jo', ['Someone to talk to']);
 
-    await user.click(screen.getByRole('button', { name: 'Take Jo out of the circle' }));
+    await user.click(screen.getByRole('button', { name: 'Remove Jo' }));
     expect(await screen.findByText('Jo was taken out of the circle.')).toBeInTheDocument();
     expect(screen.queryByRole('table')).not.toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Undo' }));
