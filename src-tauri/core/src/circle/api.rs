@@ -85,7 +85,9 @@ pub fn remove_member(db: &Database, id: i64) -> Result<()> {
 
 pub fn restore_member(db: &Database, id: i64) -> Result<Member> {
     db.with(|c| {
-        store::restore(c, id)?;
+        let tx = c.transaction()?;
+        store::restore(&tx, id)?;
+        tx.commit()?;
         store::get(c, id)
     })
 }
@@ -112,11 +114,15 @@ pub fn note_connection_on(
         let tx = c.transaction()?;
         crate::people::store::ensure_active(&tx, input.person_id)?;
         let who = match input.member_id {
-            Some(m) => Some(store::member_of(&tx, m, input.person_id)?.name),
+            Some(m) => Some(store::member_of(&tx, m, input.person_id)?),
             None => None,
         };
         let now = crate::now_utc();
-        let text = store::connection_text(input.what, who.as_deref());
+        let text = store::connection_text(
+            input.what,
+            who.as_ref().map(|m| m.name.as_str()),
+            who.as_ref().map(|m| m.tie),
+        );
         let win_id = if input.as_win {
             tx.execute(
                 "INSERT INTO tags (name, created_at) VALUES (?1, ?2) ON CONFLICT(name) DO NOTHING",
@@ -143,9 +149,6 @@ pub fn note_connection_on(
             &now,
         )?;
         tx.commit()?;
-        store::connections(c, input.person_id, store::CONNECTIONS_SHOWN)?
-            .into_iter()
-            .find(|n| n.id == id)
-            .ok_or(Error::NotFound("connection"))
+        store::connection(c, id)
     })
 }

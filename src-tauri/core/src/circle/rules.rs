@@ -78,6 +78,8 @@ pub struct PersonCircle {
     pub person_id: i64,
     pub name: String,
     pub members: Vec<Member>,
+    /// They asked for space: nothing is suggested about their circle until it ends.
+    pub resting: bool,
 }
 
 /// A suggestion Today may show: a key stable for the day and its words.
@@ -96,7 +98,8 @@ fn fill(template: &str, name: &str, who: &str) -> String {
 /// Every circle suggestion that fits today, the timeliest first: someone who helps and has
 /// not been seen for [`NOT_SEEN_DAYS`] (the longest first), then a thin kind in a started
 /// circle, then the caregiver's own thin circle. The words rotate with the day. A circle with
-/// no one in it yet gets nothing: an empty circle is a choice, not a gap to point at.
+/// no one in it yet gets nothing: an empty circle is a choice, not a gap to point at. Nothing
+/// is suggested about someone who asked for space; the caregiver's own circle still can be.
 pub fn suggestions(
     circles: &[PersonCircle],
     mine: &[Member],
@@ -110,7 +113,7 @@ pub fn suggestions(
 
     let mut not_seen: Vec<(NaiveDate, CircleSuggestion)> = Vec::new();
     let mut thin: Vec<CircleSuggestion> = Vec::new();
-    for c in circles {
+    for c in circles.iter().filter(|c| !c.resting) {
         for m in &c.members {
             let Some(seen) = m
                 .last_seen
@@ -119,7 +122,9 @@ pub fn suggestions(
             else {
                 continue;
             };
-            if m.tie.is_social() && supports(m) && (today - seen).num_days() >= NOT_SEEN_DAYS {
+            // Someone who helps (or not described): a mixed relationship is theirs to judge.
+            let helps = matches!(m.feels, None | Some(Feels::Helps));
+            if m.tie.is_social() && helps && (today - seen).num_days() >= NOT_SEEN_DAYS {
                 if let Some(t) = pick("not-seen", m.id as usize) {
                     not_seen.push((
                         seen,

@@ -87,6 +87,22 @@ fn ensure_owner(conn: &Connection, person_id: Option<i64>) -> Result<()> {
     }
 }
 
+/// Refuses when the circle of `person_id` already holds [`MEMBERS_MAX`].
+fn ensure_room(conn: &Connection, person_id: Option<i64>) -> Result<()> {
+    let count: i64 = conn.query_row(
+        "SELECT COUNT(*) FROM circle_members WHERE person_id IS ?1 AND removed_at IS NULL",
+        [person_id],
+        |r| r.get(0),
+    )?;
+    if count as usize >= MEMBERS_MAX {
+        return Err(Error::invalid(
+            "name",
+            format!("A circle can hold up to {MEMBERS_MAX} people, groups and services."),
+        ));
+    }
+    Ok(())
+}
+
 fn write_kinds(tx: &Transaction<'_>, id: i64, kinds: &[SupportKind]) -> Result<()> {
     tx.execute("DELETE FROM circle_member_kinds WHERE member_id = ?1", [id])?;
     for k in kinds {
@@ -100,17 +116,7 @@ fn write_kinds(tx: &Transaction<'_>, id: i64, kinds: &[SupportKind]) -> Result<(
 
 pub fn insert(tx: &Transaction<'_>, m: &ValidMember, now: &str) -> Result<i64> {
     ensure_owner(tx, m.person_id)?;
-    let count: i64 = tx.query_row(
-        "SELECT COUNT(*) FROM circle_members WHERE person_id IS ?1 AND removed_at IS NULL",
-        [m.person_id],
-        |r| r.get(0),
-    )?;
-    if count as usize >= MEMBERS_MAX {
-        return Err(Error::invalid(
-            "name",
-            format!("A circle can hold up to {MEMBERS_MAX} people, groups and services."),
-        ));
-    }
+    ensure_room(tx, m.person_id)?;
     tx.execute(
         "INSERT INTO circle_members (person_id, name, tie, closeness, feels, last_seen, note, created_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -165,14 +171,24 @@ pub fn remove(conn: &Connection, id: i64, now: &str) -> Result<()> {
     Ok(())
 }
 
-pub fn restore(conn: &Connection, id: i64) -> Result<()> {
-    let n = conn.execute(
-        "UPDATE circle_members SET removed_at = NULL WHERE id = ?1 AND removed_at IS NOT NULL",
+/// Brings someone back (Undo), if their circle still exists and has room.
+pub fn restore(tx: &Transaction<'_>, id: i64) -> Result<()> {
+    let owner: Option<Option<i64>> = tx
+        .query_row(
+            "SELECT person_id FROM circle_members WHERE id = ?1 AND removed_at IS NOT NULL",
+            [id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let Some(owner) = owner else {
+        return Err(Error::NotFound("person in the circle"));
+    };
+    ensure_owner(tx, owner)?;
+    ensure_room(tx, owner)?;
+    tx.execute(
+        "UPDATE circle_members SET removed_at = NULL WHERE id = ?1",
         [id],
     )?;
-    if n == 0 {
-        return Err(Error::NotFound("person in the circle"));
-    }
     Ok(())
 }
 
@@ -212,49 +228,59 @@ pub fn member_of(conn: &Connection, id: i64, person_id: i64) -> Result<Member> {
     Ok(m)
 }
 
-/// The words for a connection: "Met up with Jo", "Went to a group".
-pub fn connection_text(what: ConnectionKind, who: Option<&str>) -> String {
+/// The words for a connection: "Met up with Jo", "Went to the walking group", "Went to a group
+/// with Dad".
+pub fn connection_text(what: ConnectionKind, who: Option<&str>, tie: Option<Tie>) -> String {
     match (what, who) {
         (ConnectionKind::MetUp, Some(w)) => format!("Met up with {w}"),
         (ConnectionKind::MetUp, None) => "Met up with someone".to_owned(),
         (ConnectionKind::Talked, Some(w)) => format!("Talked with {w}"),
         (ConnectionKind::Talked, None) => "Talked with someone".to_owned(),
-        (ConnectionKind::Group, Some(w)) => format!("Went to {w}"),
+        (ConnectionKind::Group, Some(w)) if tie == Some(Tie::Group) => format!("Went to {w}"),
+        (ConnectionKind::Group, Some(w)) => format!("Went to a group with {w}"),
         (ConnectionKind::Group, None) => "Went to a group".to_owned(),
         (ConnectionKind::Activity, Some(w)) => format!("Did something they enjoy with {w}"),
         (ConnectionKind::Activity, None) => "Did something they enjoy with others".to_owned(),
     }
 }
 
+const CONNECTION_SELECT: &str =
+    "SELECT c.id, c.person_id, c.member_id, c.what, c.happened_on, c.win_id, m.name, m.tie
+     FROM circle_connections c LEFT JOIN circle_members m ON m.id = c.member_id";
+
+fn connection_row(r: &Row<'_>) -> rusqlite::Result<Noted> {
+    let what: String = r.get(3)?;
+    let what = ConnectionKind::parse(&what).ok_or_else(|| unreadable("kind of connection"))?;
+    let who: Option<String> = r.get(6)?;
+    let tie: Option<String> = r.get(7)?;
+    Ok(Noted {
+        id: r.get(0)?,
+        person_id: r.get(1)?,
+        member_id: r.get(2)?,
+        what,
+        happened_on: r.get(4)?,
+        text: connection_text(what, who.as_deref(), tie.as_deref().and_then(Tie::parse)),
+        win_id: r.get(5)?,
+    })
+}
+
 /// The latest connections of `person_id`, newest first.
 pub fn connections(conn: &Connection, person_id: i64, limit: usize) -> Result<Vec<Noted>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT c.id, c.person_id, c.member_id, c.what, c.happened_on, c.win_id, m.name
-         FROM circle_connections c LEFT JOIN circle_members m ON m.id = c.member_id
-         WHERE c.person_id = ?1 AND c.removed_at IS NULL
-         ORDER BY c.happened_on DESC, c.id DESC LIMIT ?2",
-    )?;
-    let rows = stmt.query_map(params![person_id, limit as i64], |r| {
-        let what: String = r.get(3)?;
-        let what = ConnectionKind::parse(&what).ok_or_else(|| unreadable("kind of connection"))?;
-        let who: Option<String> = r.get(6)?;
-        Ok(Noted {
-            id: r.get(0)?,
-            person_id: r.get(1)?,
-            member_id: r.get(2)?,
-            what,
-            happened_on: r.get(4)?,
-            text: connection_text(what, who.as_deref()),
-            win_id: r.get(5)?,
-        })
-    })?;
+    let mut stmt = conn.prepare_cached(&format!(
+        "{CONNECTION_SELECT} WHERE c.person_id = ?1 AND c.removed_at IS NULL
+         ORDER BY c.happened_on DESC, c.id DESC LIMIT ?2"
+    ))?;
+    let rows = stmt.query_map(params![person_id, limit as i64], connection_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// The ids and names of the people supported, for Today.
-pub fn people(conn: &Connection) -> Result<Vec<(i64, String)>> {
-    let mut stmt =
-        conn.prepare_cached("SELECT id, name FROM people WHERE removed_at IS NULL ORDER BY id")?;
-    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+/// One noted connection, however long ago it happened.
+pub fn connection(conn: &Connection, id: i64) -> Result<Noted> {
+    conn.query_row(
+        &format!("{CONNECTION_SELECT} WHERE c.id = ?1 AND c.removed_at IS NULL"),
+        [id],
+        connection_row,
+    )
+    .optional()?
+    .ok_or(Error::NotFound("connection"))
 }

@@ -269,6 +269,10 @@ fn someone_who_helps_and_has_not_been_seen_for_three_weeks_comes_first() {
             ),
             seen(member(2, "Ana", Tie::Peer, &[Peer], None), 40),
             seen(
+                member(6, "Lee", Tie::Friend, &[Emotional], Some(Feels::Mixed)),
+                50,
+            ),
+            seen(
                 member(3, "Dad", Tie::Family, &[Practical], Some(Feels::Hard)),
                 60,
             ),
@@ -278,10 +282,12 @@ fn someone_who_helps_and_has_not_been_seen_for_three_weeks_comes_first() {
             ),
             seen(member(5, "Kim", Tie::Friend, &[Emotional], None), 20),
         ],
+        resting: false,
     };
     let s = rules::suggestions(&[sam], &[], day(TODAY));
     let keys: Vec<&str> = s.iter().map(|x| x.key.as_str()).collect();
-    // Ana (40 days) then Jo (22); not Dad (hard), not the care team, not Kim (20 days).
+    // Ana (40 days) then Jo (22); not Dad (hard), not Lee (mixed: theirs to judge), not the
+    // care team, not Kim (20 days).
     assert_eq!(keys, ["circle:seen:2", "circle:seen:1"], "{s:?}");
     assert!(
         s[0].text.contains("Sam") && s[0].text.contains("Ana"),
@@ -298,6 +304,7 @@ fn a_thin_kind_is_suggested_only_in_a_started_circle_and_rotates_with_the_day() 
         person_id: 1,
         name: "Sam".into(),
         members: Vec::new(),
+        resting: false,
     };
     assert!(rules::suggestions(&[empty], &[], day(TODAY)).is_empty());
 
@@ -311,6 +318,7 @@ fn a_thin_kind_is_suggested_only_in_a_started_circle_and_rotates_with_the_day() 
             &[Emotional, Practical, Informational],
             None,
         )],
+        resting: false,
     };
     let today = rules::suggestions(std::slice::from_ref(&started), &[], day(TODAY));
     let mut keys: Vec<String> = today.iter().map(|s| s.key.clone()).collect();
@@ -332,6 +340,7 @@ fn the_caregivers_own_thin_circle_gets_a_word_once_started() {
         person_id: 1,
         name: "Sam".into(),
         members: Vec::new(),
+        resting: false,
     };
     let one = [member(9, "Pat", Tie::Friend, &[Emotional], None)];
     let s = rules::suggestions(std::slice::from_ref(&sam), &one, day(TODAY));
@@ -347,9 +356,18 @@ fn the_caregivers_own_thin_circle_gets_a_word_once_started() {
     )];
     assert!(rules::suggestions(std::slice::from_ref(&sam), &wide, day(TODAY)).is_empty());
     assert!(
-        rules::suggestions(&[sam], &[], day(TODAY)).is_empty(),
+        rules::suggestions(std::slice::from_ref(&sam), &[], day(TODAY)).is_empty(),
         "not started"
     );
+    // Sam asked for space: nothing about Sam's circle, but the caregiver's own still counts.
+    let resting = PersonCircle {
+        members: vec![seen(member(1, "Jo", Tie::Friend, &[Emotional], None), 40)],
+        resting: true,
+        ..sam
+    };
+    let s = rules::suggestions(&[resting], &one, day(TODAY));
+    let keys: Vec<&str> = s.iter().map(|x| x.key.as_str()).collect();
+    assert_eq!(keys, ["circle:me"]);
 }
 
 // ---- Input ----
@@ -470,7 +488,7 @@ fn a_refused_request_changes_nothing() {
     let c = db
         .with(|c| api::circle_on(c, Some(1), day(TODAY)))
         .expect("circle");
-    assert_eq!(c.members, [jo.clone()]);
+    assert_eq!(c.members, std::slice::from_ref(&jo));
     assert_eq!(count(&db, "circle_members"), 1);
     assert_eq!(count(&db, "circle_member_kinds"), 1);
 
@@ -610,6 +628,12 @@ fn today_offers_a_circle_suggestion_but_not_for_someone_who_asked_for_space() {
         Some(crate::today::MarkState::NotToday),
     )
     .expect("a real suggestion can be marked");
+    crate::today::api::mark_suggestion(&db, circle[0].key.clone(), None).expect("and unmarked");
+    let plan = crate::today::api::today_plan(&db).expect("today");
+    assert!(
+        plan.suggestions.iter().any(|s| s.key == circle[0].key),
+        "back once unmarked"
+    );
 
     db.with(|c| {
         c.execute(
@@ -629,4 +653,74 @@ fn today_offers_a_circle_suggestion_but_not_for_someone_who_asked_for_space() {
         "{:?}",
         plan.suggestions
     );
+}
+
+#[test]
+fn undo_keeps_to_the_limit_and_needs_the_person_still_there() {
+    let db = db();
+    let jo = api::add_member(&db, input(Some(1), "Jo", &[])).expect("Jo");
+    api::remove_member(&db, jo.id).expect("remove");
+    db.with(|c| {
+        for i in 0..MEMBERS_MAX {
+            c.execute(
+                "INSERT INTO circle_members (person_id, name, tie, closeness, created_at) VALUES (1, ?1, 'friend', 2, 'x')",
+                [format!("P{i}")],
+            )?;
+        }
+        Ok(())
+    })
+    .expect("fill");
+    let e = api::restore_member(&db, jo.id).expect_err("full");
+    assert!(e.caregiver_message().contains("up to 200"), "{e}");
+
+    let rui = api::add_member(&db, input(Some(2), "Rui", &[])).expect("Rui");
+    api::remove_member(&db, rui.id).expect("remove");
+    db.with(|c| {
+        c.execute("UPDATE people SET removed_at = 'x' WHERE id = 2", [])?;
+        Ok(())
+    })
+    .expect("Alex removed");
+    assert!(
+        api::restore_member(&db, rui.id).is_err(),
+        "Alex is no longer supported"
+    );
+    assert_eq!(
+        count(
+            &db,
+            "circle_members WHERE removed_at IS NULL AND person_id = 2"
+        ),
+        0
+    );
+}
+
+#[test]
+fn an_older_connection_than_the_ten_shown_is_still_returned_and_a_group_reads_right() {
+    let db = db();
+    let mut dad = input(Some(1), "Dad", &[]);
+    dad.tie = Tie::Family;
+    let dad = api::add_member(&db, dad).expect("Dad");
+    let mut walkers = input(Some(1), "the walking group", &[]);
+    walkers.tie = Tie::Group;
+    let walkers = api::add_member(&db, walkers).expect("group");
+    let note = |member: Option<i64>, what, on: &str| {
+        api::note_connection_on(
+            &db,
+            ConnectionInput {
+                person_id: 1,
+                member_id: member,
+                what,
+                happened_on: Some(on.into()),
+                as_win: false,
+            },
+            day(TODAY),
+        )
+    };
+    for _ in 0..store::CONNECTIONS_SHOWN {
+        note(None, ConnectionKind::Talked, "2026-12-02").expect("recent");
+    }
+    let old = note(Some(dad.id), ConnectionKind::Group, "2026-01-05").expect("an old one");
+    assert_eq!(old.text, "Went to a group with Dad");
+    assert_eq!(old.happened_on, "2026-01-05");
+    let walk = note(Some(walkers.id), ConnectionKind::Group, "2026-12-01").expect("group");
+    assert_eq!(walk.text, "Went to the walking group");
 }

@@ -80,7 +80,7 @@ fn context(c: &rusqlite::Connection, today: NaiveDate) -> Result<Context> {
     })
 }
 
-/// The circle of support's suggestions, leaving out anyone who asked for space.
+/// The circle of support's suggestions (none about anyone who asked for space).
 fn circle_suggestions(
     c: &rusqlite::Connection,
     people: &[(i64, String)],
@@ -90,13 +90,11 @@ fn circle_suggestions(
     use crate::circle::{rules, store as circle};
     let mut circles = Vec::new();
     for (id, name) in people {
-        if spaces.iter().any(|(p, until)| p == id && today <= *until) {
-            continue;
-        }
         circles.push(rules::PersonCircle {
             person_id: *id,
             name: name.clone(),
             members: circle::members(c, Some(*id))?,
+            resting: spaces.iter().any(|(p, until)| p == id && today <= *until),
         });
     }
     let mine = circle::members(c, None)?;

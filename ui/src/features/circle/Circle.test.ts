@@ -37,7 +37,10 @@ describe('A circle of support', () => {
     const heading = await screen.findByRole('heading', { name: "Sam's circle of support", level: 1 });
     await waitFor(() => expect(heading).toHaveFocus());
     expect(await screen.findByText(/No one here yet/)).toBeInTheDocument();
-    // No ideas for an empty circle: it is a place to start, not a gap to point at.
+    // No "could grow" and no ideas for an empty circle: it is a place to start, not a gap to
+    // point at. Each kind shows an example instead.
+    expect(screen.queryByText('Could grow')).not.toBeInTheDocument();
+    expect(screen.getByText('For example: A friend who listens.')).toBeInTheDocument();
     expect(screen.queryByRole('heading', { name: 'Where it could grow' })).not.toBeInTheDocument();
     await expectAccessible(container);
 
@@ -125,14 +128,15 @@ describe('A circle of support', () => {
     await user.click(screen.getByRole('button', { name: 'Be ready' }));
     await user.click(await screen.findByRole('button', { name: 'Open your own circle' }));
     await screen.findByRole('heading', { name: 'Your own circle of support', level: 1 });
-    expect(screen.getByRole('combobox', { name: 'Whose circle' })).toHaveValue('me');
+    const circles = screen.getByRole('navigation', { name: 'Circles' });
+    expect(within(circles).getByRole('button', { name: 'Your own circle' })).toHaveAttribute('aria-current', 'page');
     expect(screen.queryByRole('region', { name: 'Connections' })).not.toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Open Be ready' })).toBeInTheDocument();
     await addSomeone(user, 'Pat', ['Someone to talk to']);
     expect(screen.getByRole('img', { name: /around you/ })).toBeInTheDocument();
     await expectAccessible(container);
 
-    await user.selectOptions(screen.getByRole('combobox', { name: 'Whose circle' }), "Sam's circle");
+    await user.click(within(circles).getByRole('button', { name: "Sam's circle" }));
     await screen.findByRole('heading', { name: "Sam's circle of support", level: 1 });
     expect(await screen.findByText(/No one here yet/)).toBeInTheDocument();
   });

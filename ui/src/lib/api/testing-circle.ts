@@ -135,6 +135,8 @@ export class FakeCircles {
     if (member && (!member.lastSeen || member.lastSeen < day)) member.lastSeen = day;
     const noted: Connection = { id: this.nextId++, personId: c.personId, memberId: c.memberId, what: c.what, happenedOn: day, text, winId };
     this.connections.unshift(noted);
+    // Newest day first, as the core lists them.
+    this.connections.sort((a, b) => b.happenedOn.localeCompare(a.happenedOn) || b.id - a.id);
     return noted;
   }
 }
