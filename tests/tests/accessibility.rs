@@ -116,6 +116,30 @@ async fn tour<'a>(app: &'a App, check: Check, theme: &'static str) -> Audit<'a> 
         a.check(&format!("practice {practice:?}")).await;
     }
 
+    // The circle of support: empty, its dialogs, and with someone in it.
+    app.click("Today").await;
+    app.heading("Today").await;
+    app.click("Sam's circle of support").await;
+    app.heading("Sam's circle of support").await;
+    a.check("circle of support, empty").await;
+    app.click("Add someone").await;
+    a.dialog("Add someone to the circle").await;
+    app.click("Add someone").await;
+    app.dialog("Add someone to the circle").await;
+    app.click("Add to the circle").await;
+    app.dialog_shows("Add someone to the circle", "Please add a name")
+        .await;
+    a.dialog("Add someone to the circle").await;
+    app.click("Add someone").await;
+    app.dialog("Add someone to the circle").await;
+    app.type_into("Name", "Jo").await;
+    app.check("Someone to talk to").await;
+    app.click("Add to the circle").await;
+    app.sees("Added Jo to the circle.").await;
+    a.check("circle of support, with Jo").await;
+    app.click("Note a connection").await;
+    a.dialog("Note a connection").await;
+
     // Learn, and an opened card.
     a.screen("Learn", "Learn").await;
     let first = app.first("the first card", "(//main//h3//button)[1]").await;

@@ -5,8 +5,8 @@
 use ts_rs::{Config, TS};
 
 use crate::{
-    backup, crisis, error, learn, onboarding, people, practices, readiness, reminders, report,
-    settings, startup, strain, today, transfer, wins,
+    backup, circle, crisis, error, learn, onboarding, people, practices, readiness, reminders,
+    report, settings, startup, strain, today, transfer, wins,
 };
 
 fn render() -> String {
@@ -139,6 +139,20 @@ fn render() -> String {
         report::ReportSection::decl(&cfg),
         report::Report::decl(&cfg),
         report::SavedReport::decl(&cfg),
+        circle::SupportKind::decl(&cfg),
+        circle::Tie::decl(&cfg),
+        circle::Closeness::decl(&cfg),
+        circle::Feels::decl(&cfg),
+        circle::MemberInput::decl(&cfg),
+        circle::Member::decl(&cfg),
+        circle::KindStanding::decl(&cfg),
+        circle::ConnectionKind::decl(&cfg),
+        circle::ConnectionInput::decl(&cfg),
+        circle::Connection::decl(&cfg),
+        circle::content::KindWords::decl(&cfg),
+        circle::content::IdeaFor::decl(&cfg),
+        circle::content::Idea::decl(&cfg),
+        circle::Circle::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by src-tauri/core/src/bindings.rs. Do not edit by hand.\n\
@@ -172,6 +186,7 @@ fn limits() -> String {
         ("selfCarePlanField", strain::PLAN_FIELD_MAX),
         ("practiceText", practices::TEXT_MAX),
         ("practiceShort", practices::SHORT_MAX),
+        ("circleNote", circle::NOTE_MAX),
     ];
     let mut out = String::from(
         "/** The core's length limits for free text, in characters (as the core counts them). */\n\

@@ -33,6 +33,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/007_reminders.sql")),
     M::up(include_str!("migrations/008_backups.sql")),
     M::up(include_str!("migrations/009_read_indexes.sql")),
+    M::up(include_str!("migrations/010_circle.sql")),
 ];
 
 pub fn migrations() -> Migrations<'static> {

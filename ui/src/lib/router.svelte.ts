@@ -14,7 +14,9 @@ export type Route =
   | { name: 'selfcheck'; id: string }
   | { name: 'reminders' }
   /** The appointment report; `personId` picks who a report about the person is about. */
-  | { name: 'report'; about: 'me' | 'person'; personId?: number };
+  | { name: 'report'; about: 'me' | 'person'; personId?: number }
+  /** A circle of support: a person supported's, or the caregiver's own (`personId` null). */
+  | { name: 'circle'; personId: number | null };
 
 class Router {
   current = $state<Route>({ name: 'today' });

@@ -48,7 +48,7 @@ pub struct Region {
     pub lines: Vec<CrisisLine>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Source {
     pub title: String,
     pub url: String,

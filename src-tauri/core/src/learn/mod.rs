@@ -15,7 +15,7 @@ use crate::people::Condition;
 pub mod api;
 mod markdown;
 #[cfg(test)]
-mod readability;
+pub(crate) mod readability;
 pub mod store;
 
 pub use markdown::{blocks, plain_text};

@@ -41,16 +41,18 @@ fn context(c: &rusqlite::Connection, today: NaiveDate) -> Result<Context> {
         })
         .collect::<rusqlite::Result<_>>()?;
     let wins = crate::wins::store::recent(c, today - Duration::days(suggest::WIN_WITHIN_DAYS))?;
+    let spaces: Vec<(i64, NaiveDate)> = store::spaces(c, today)?
+        .into_iter()
+        .map(|s| {
+            Ok((
+                s.person_id,
+                dates::stored_day(&s.until, "a pause's last day")?,
+            ))
+        })
+        .collect::<rusqlite::Result<_>>()?;
     Ok(Context {
-        spaces: store::spaces(c, today)?
-            .into_iter()
-            .map(|s| {
-                Ok((
-                    s.person_id,
-                    dates::stored_day(&s.until, "a pause's last day")?,
-                ))
-            })
-            .collect::<rusqlite::Result<_>>()?,
+        circle: circle_suggestions(c, &people, &spaces, today)?,
+        spaces,
         last_checkins: store::last_checkins(c)?,
         appointments,
         wins,
@@ -76,6 +78,27 @@ fn context(c: &rusqlite::Connection, today: NaiveDate) -> Result<Context> {
             .collect::<rusqlite::Result<_>>()?,
         people,
     })
+}
+
+/// The circle of support's suggestions (none about anyone who asked for space).
+fn circle_suggestions(
+    c: &rusqlite::Connection,
+    people: &[(i64, String)],
+    spaces: &[(i64, NaiveDate)],
+    today: NaiveDate,
+) -> Result<Vec<crate::circle::rules::CircleSuggestion>> {
+    use crate::circle::{rules, store as circle};
+    let mut circles = Vec::new();
+    for (id, name) in people {
+        circles.push(rules::PersonCircle {
+            person_id: *id,
+            name: name.clone(),
+            members: circle::members(c, Some(*id))?,
+            resting: spaces.iter().any(|(p, until)| p == id && today <= *until),
+        });
+    }
+    let mine = circle::members(c, None)?;
+    Ok(rules::suggestions(&circles, &mine, today))
 }
 
 /// Marks a suggestion done or "not today"; `state` none clears the mark.

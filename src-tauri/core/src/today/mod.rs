@@ -17,6 +17,8 @@ pub const CHECKIN_AFTER_DAYS: i64 = 3;
 pub const APPOINTMENT_WITHIN_DAYS: i64 = 3;
 /// Wins this recent are worth celebrating out loud.
 pub const WIN_WITHIN_DAYS: i64 = 7;
+/// The `practice` of a suggestion about the circle of support: it opens the circle.
+pub const CIRCLE: &str = "circle";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -34,6 +36,9 @@ pub struct Suggestion {
     pub practice: String,
     pub text: String,
     pub done: bool,
+    /// For a suggestion about a circle of support: whose circle it opens (none: the
+    /// caregiver's own). None for every other suggestion.
+    pub circle_of: Option<i64>,
 }
 
 /// What the rule looks at.
@@ -55,6 +60,8 @@ pub struct Context {
     pub ideas: Vec<(String, Vec<String>)>,
     /// (key, state) marked today.
     pub marks: Vec<(String, MarkState)>,
+    /// The circle of support's suggestions that fit today, the timeliest first.
+    pub circle: Vec<crate::circle::rules::CircleSuggestion>,
 }
 
 fn name_of(ctx: &Context, id: i64) -> &str {
@@ -95,6 +102,7 @@ fn candidates(ctx: &Context, today: NaiveDate) -> Vec<(u8, Suggestion)> {
         practice: practice.into(),
         text,
         done: false,
+        circle_of: None,
     };
 
     for (id, person, when, with, has_questions) in &ctx.appointments {
@@ -184,6 +192,13 @@ fn candidates(ctx: &Context, today: NaiveDate) -> Vec<(u8, Suggestion)> {
         ));
     }
 
+    // The circle of support: Today shows at most one, as it does for every practice.
+    for c in &ctx.circle {
+        let mut one = s(c.key.clone(), CIRCLE, c.text.clone());
+        one.circle_of = c.person_id;
+        out.push((2, one));
+    }
+
     if !ctx.boundaries.is_empty() {
         // A different boundary each day.
         let i = today.num_days_from_ce() as usize % ctx.boundaries.len();
@@ -246,6 +261,7 @@ pub fn suggestions(ctx: &Context, today: NaiveDate) -> Vec<Suggestion> {
                         practice: practice.clone(),
                         text: ideas[i].clone(),
                         done: m == Some(MarkState::Done),
+                        circle_of: None,
                     });
                     break;
                 }

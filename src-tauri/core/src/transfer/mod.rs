@@ -27,7 +27,23 @@ pub use rusqlite::types::Value as SqlValue;
 /// What the `format` field of every file says.
 pub const FORMAT: &str = "alongside-everything";
 /// The version of the file format this build writes and reads.
-pub const SCHEMA: u32 = 1;
+pub const SCHEMA: u32 = 2;
+
+/// Tables added to the format after its first version, with the version that added them. A file
+/// from before that version has no such table, and imports as if it were empty.
+pub const ADDED_IN: &[(&str, u32)] = &[
+    ("circle_members", 2),
+    ("circle_member_kinds", 2),
+    ("circle_connections", 2),
+];
+
+/// The format version that first had `table`.
+pub fn added_in(table: &str) -> u32 {
+    ADDED_IN
+        .iter()
+        .find(|(t, _)| *t == table)
+        .map_or(1, |(_, v)| *v)
+}
 /// Files above this size are refused before they are read (far above any real diary).
 pub const MAX_BYTES: usize = 50 * 1024 * 1024;
 /// What the caregiver types to erase everything.
@@ -119,6 +135,15 @@ fn region(s: &str) -> bool {
 }
 fn purpose(s: &str) -> bool {
     crate::reminders::Purpose::parse(s).is_some()
+}
+fn tie(s: &str) -> bool {
+    crate::circle::Tie::parse(s).is_some()
+}
+fn support_kind(s: &str) -> bool {
+    crate::circle::SupportKind::parse(s).is_some()
+}
+fn connection_kind(s: &str) -> bool {
+    crate::circle::ConnectionKind::parse(s).is_some()
 }
 fn any_word(s: &str) -> bool {
     !s.is_empty() && s.len() <= 200 && !s.chars().any(char::is_control)
@@ -216,6 +241,17 @@ pub const TABLES: &[Table] = &[
         ("person_id", Ref("people")), ("until", Day), ("note", OptLines(TOOL)), ("created_at", Stamp)] },
     Table { name: "suggestion_marks", noun: "Today mark", unique: &[&["day", "key"]], columns: &[
         ("day", Day), ("key", Word(any_word)), ("state", Word(one_of!("done", "not_today")))] },
+    Table { name: "circle_members", noun: "person in a circle of support", unique: &[&["id"]], columns: &[
+        ("id", Id), ("person_id", OptRef("people")), ("name", Text(validate::NAME_MAX)),
+        ("tie", Word(tie)), ("closeness", Int(1, 3)),
+        ("feels", OptWord(one_of!("helps", "mixed", "hard"))), ("last_seen", OptDay),
+        ("note", OptLines(crate::circle::NOTE_MAX)), ("created_at", Stamp), ("removed_at", OptStamp)] },
+    Table { name: "circle_member_kinds", noun: "kind of support", unique: &[&["member_id", "kind"]], columns: &[
+        ("member_id", Ref("circle_members")), ("kind", Word(support_kind))] },
+    Table { name: "circle_connections", noun: "noted connection", unique: &[&["id"]], columns: &[
+        ("id", Id), ("person_id", Ref("people")), ("member_id", OptRef("circle_members")),
+        ("what", Word(connection_kind)), ("happened_on", Day), ("win_id", OptRef("wins")),
+        ("created_at", Stamp), ("removed_at", OptStamp)] },
     Table { name: "reminders", noun: "reminder", unique: &[&["id"]], columns: &[
         ("id", Id), ("title", Text(crate::reminders::TITLE_MAX)),
         ("message", OptLines(crate::reminders::MESSAGE_MAX)), ("purpose", Word(purpose)),

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use super::api::{export_everything, export_text, import_everything};
 use super::protect::{self, ARMOR_BEGIN, PASSPHRASE_MAX};
-use super::MAX_BYTES;
+use super::{MAX_BYTES, SCHEMA};
 use crate::db::{Database, DEFAULT_BUSY_TIMEOUT};
 use crate::error::Error;
 use crate::people::{self, Condition, PersonInput, Relationship};
@@ -368,9 +368,10 @@ fn what_a_protected_file_holds_passes_every_check_of_a_plain_one() {
         "not a file Alongside made",
     );
 
-    let newer = export_text(&db, AT)
-        .expect("export")
-        .replace("\"schema\": 1", "\"schema\": 2");
+    let newer = export_text(&db, AT).expect("export").replace(
+        &format!("\"schema\": {SCHEMA}"),
+        &format!("\"schema\": {}", SCHEMA + 1),
+    );
     refused(
         &db,
         dir.path(),

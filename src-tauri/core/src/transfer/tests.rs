@@ -93,6 +93,10 @@ fn words_for(kind_table: &str, col: &str) -> &'static [&'static str] {
             "custom",
         ],
         ("due_items", "state") => &["due", "missed", "snoozed", "done", "skipped"],
+        ("circle_members", "tie") => &["family", "friend", "peer", "care_team"],
+        ("circle_members", "feels") => &["helps", "mixed", "hard"],
+        ("circle_member_kinds", "kind") => &["emotional", "practical", "peer"],
+        ("circle_connections", "what") => &["met_up", "talked", "group", "activity"],
         _ => &["phq-9", "gad-7", "idea:walk", "mild", "a-card"],
     }
 }
@@ -547,4 +551,32 @@ fn the_generated_data_sets_hold_every_kind_of_record() {
         let seen = (1..200u64).any(|seed| !data_set(seed).tables[t.name].is_empty());
         assert!(seen, "some data set has a {}", t.noun);
     }
+}
+
+#[test]
+fn a_file_from_before_the_circle_of_support_still_imports() {
+    let mut file = data_set(7);
+    for (table, since) in super::ADDED_IN {
+        assert!(*since <= SCHEMA, "{table}");
+        file.tables.remove(*table);
+    }
+    file.schema = 1;
+    let db = fresh();
+    let imported = import_everything(&db, &text_of(&file), None, false)
+        .expect("a version 1 file imports, with no circle in it");
+    assert_eq!(imported.counts.people as usize, file.tables["people"].len());
+    let now = export_text(&db, AT).expect("export");
+    assert!(
+        now.contains("\"circle_members\": []"),
+        "written as version {SCHEMA}"
+    );
+
+    // The same file claiming to be of this version is missing parts: refused, nothing changed.
+    file.schema = SCHEMA;
+    let err = import_everything(&db, &text_of(&file), None, false).expect_err("refused");
+    assert!(
+        err.caregiver_message().contains("Nothing was changed"),
+        "{err}"
+    );
+    assert_eq!(export_text(&db, AT).expect("export"), now);
 }

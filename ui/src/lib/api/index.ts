@@ -71,6 +71,12 @@ import type {
   Report,
   ReportRequest,
   SavedReport,
+  Circle,
+  KindWords,
+  Member,
+  MemberInput,
+  Connection,
+  ConnectionInput,
 } from '../bindings';
 import { toAlongsideError } from './errors';
 
@@ -201,6 +207,14 @@ export const api = {
   reportPreview: (request: ReportRequest) => call<Report>('report_preview', { request }),
   /** Saves the report as a PDF in Downloads, beside (never over) any earlier one. */
   saveReport: (request: ReportRequest) => call<SavedReport>('save_report', { request }),
+  getCircle: (personId: number | null) => call<Circle>('get_circle', { personId }),
+  supportKinds: () => call<KindWords[]>('support_kinds'),
+  addCircleMember: (member: MemberInput) => call<Member>('add_circle_member', { member }),
+  updateCircleMember: (id: number, member: MemberInput) =>
+    call<Member>('update_circle_member', { id, member }),
+  removeCircleMember: (id: number) => call<null>('remove_circle_member', { id }),
+  restoreCircleMember: (id: number) => call<Member>('restore_circle_member', { id }),
+  noteConnection: (connection: ConnectionInput) => call<Connection>('note_connection', { connection }),
   backgroundStatus: () => call<BackgroundStatus>('background_status'),
   setStartAtLogin: (enabled: boolean) =>
     call<BackgroundStatus>('set_start_at_login', { enabled }),

@@ -4,6 +4,7 @@ import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import { localDay } from '../dates';
 import { FakeProtection, LOCKED, OPEN_WHILE_LOCKED } from './testing-protection';
 import { FakeReports } from './testing-report';
+import { FakeCircles, KINDS } from './testing-circle';
 
 const PROTECTION_COMMANDS = new Set([
   'protection_status',
@@ -69,6 +70,8 @@ import type {
   WinInput,
   WinPage,
   ReportRequest,
+  MemberInput,
+  ConnectionInput,
   AppError,
   CardDetail,
   CardSummary,
@@ -342,6 +345,7 @@ export class FakeBackend {
   /** The key file and lock state: `backend.protection.lock()` starts the app locked. */
   protection = new FakeProtection();
   reports = new FakeReports();
+  circles = new FakeCircles();
   calls: { cmd: string; args: Record<string, unknown> }[] = [];
   failNext: Record<string, AppError> = {};
   private nextId = 1;
@@ -941,6 +945,20 @@ export class FakeBackend {
         this.restoredFrom = name;
         return this.backups;
       }
+      case 'get_circle':
+        return this.circles.circle(args.personId as number | null, this.people);
+      case 'support_kinds':
+        return KINDS;
+      case 'add_circle_member':
+        return this.circles.add(args.member as MemberInput, this.people);
+      case 'update_circle_member':
+        return this.circles.update(args.id as number, args.member as MemberInput, this.people);
+      case 'remove_circle_member':
+        return this.circles.remove(args.id as number);
+      case 'restore_circle_member':
+        return this.circles.restore(args.id as number);
+      case 'note_connection':
+        return this.circles.note(args.connection as ConnectionInput, this.wins, this.people);
       case 'report_preview':
         return this.reports.build(args.request as ReportRequest, this.people, this.wins);
       case 'save_report':

@@ -499,7 +499,12 @@ key: string,
 /**
  * Which practice page it belongs to.
  */
-practice: string, text: string, done: boolean, };
+practice: string, text: string, done: boolean, 
+/**
+ * For a suggestion about a circle of support: whose circle it opens (none: the
+ * caregiver's own). None for every other suggestion.
+ */
+circleOf: number | null, };
 
 export type LookBack = { 
 /**
@@ -685,6 +690,82 @@ footer: string, };
 
 export type SavedReport = { fileName: string, folder: string, };
 
+export type SupportKind = "emotional" | "practical" | "informational" | "encouragement" | "peer";
+
+export type Tie = "family" | "friend" | "peer" | "group" | "work_or_study" | "care_team" | "other";
+
+export type Closeness = "closest" | "close" | "wider";
+
+export type Feels = "helps" | "mixed" | "hard";
+
+export type MemberInput = { 
+/**
+ * The person supported whose circle this is; `None` for the caregiver's own circle.
+ */
+personId: number | null, name: string, tie: Tie, closeness: Closeness, kinds: Array<SupportKind>, feels: Feels | null, 
+/**
+ * When they last saw each other, YYYY-MM-DD.
+ */
+lastSeen: string | null, note: string | null, };
+
+export type Member = { id: number, personId: number | null, name: string, tie: Tie, closeness: Closeness, kinds: Array<SupportKind>, feels: Feels | null, lastSeen: string | null, note: string | null, };
+
+export type KindStanding = { kind: SupportKind, 
+/**
+ * Everyone who gives it and whose relationship is not hard right now, by name.
+ */
+givers: Array<string>, 
+/**
+ * No one gives it (relationships that are hard right now do not count).
+ */
+thin: boolean, };
+
+export type ConnectionKind = "met_up" | "talked" | "group" | "activity";
+
+export type ConnectionInput = { personId: number, memberId: number | null, what: ConnectionKind, 
+/**
+ * YYYY-MM-DD; today when not given.
+ */
+happenedOn: string | null, 
+/**
+ * Also keep it as a small win, tagged "connection".
+ */
+asWin: boolean, };
+
+export type Connection = { id: number, personId: number, memberId: number | null, what: ConnectionKind, happenedOn: string, 
+/**
+ * "Met up with Jo", "Went to a group".
+ */
+text: string, winId: number | null, };
+
+export type KindWords = { id: SupportKind, 
+/**
+ * A plain label: "Someone to talk to".
+ */
+name: string, about: string, example: string, };
+
+export type IdeaFor = "person" | "me";
+
+export type Idea = { id: string, kind: SupportKind, forWhom: IdeaFor, title: string, why: string, steps: Array<string>, 
+/**
+ * Learn cards that go deeper, by slug.
+ */
+cards: Array<string>, sources: Array<Source>, };
+
+export type Circle = { 
+/**
+ * The person supported, or `None` for the caregiver's own circle.
+ */
+personId: number | null, members: Array<Member>, kinds: Array<KindStanding>, 
+/**
+ * A few ideas for each thin kind, rotating week by week.
+ */
+ideas: Array<Idea>, 
+/**
+ * The latest noted connections, newest first (person circles only).
+ */
+connections: Array<Connection>, };
+
 /** The core's length limits for free text, in characters (as the core counts them). */
 export const LIMITS = {
   name: 80,
@@ -700,4 +781,5 @@ export const LIMITS = {
   selfCarePlanField: 2000,
   practiceText: 1000,
   practiceShort: 200,
+  circleNote: 500,
 } as const;
