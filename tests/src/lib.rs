@@ -545,6 +545,29 @@ impl App {
     }
 }
 
+/// A local day `days` from today (negative: before), YYYY-MM-DD, as the date fields take it.
+pub fn day_from_now(days: i64) -> String {
+    let out = std::process::Command::new("date")
+        .args(["-d", &format!("{days} days"), "+%Y-%m-%d"])
+        .output()
+        .expect("date");
+    String::from_utf8(out.stdout)
+        .expect("utf8")
+        .trim()
+        .to_owned()
+}
+
+/// The files in `folder` whose name ends with `.ext`, by name.
+pub fn files_ending(folder: &Path, ext: &str) -> Vec<PathBuf> {
+    let mut found: Vec<PathBuf> = std::fs::read_dir(folder)
+        .expect("the folder can be read")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|x| x == ext))
+        .collect();
+    found.sort();
+    found
+}
+
 /// An XPath string literal for any text, including quotes and apostrophes.
 pub fn lit(s: &str) -> String {
     if !s.contains('\'') {

@@ -3,19 +3,7 @@
 //! Today suggests something about the circle (a friend not seen for a month); noting a
 //! connection shows in the circle and, kept as a win, in the wins with its "connection" tag.
 
-use alongside_e2e::App;
-
-/// A local day `days` ago, YYYY-MM-DD.
-fn days_ago(days: u32) -> String {
-    let out = std::process::Command::new("date")
-        .args(["-d", &format!("-{days} days"), "+%Y-%m-%d"])
-        .output()
-        .expect("date");
-    String::from_utf8(out.stdout)
-        .expect("utf8")
-        .trim()
-        .to_owned()
-}
+use alongside_e2e::{day_from_now, App};
 
 async fn add(app: &App, name: &str, kinds: &[&str], last_seen: Option<&str>) {
     app.click("Add someone").await;
@@ -45,7 +33,7 @@ async fn a_circle_shows_who_helps_offers_ideas_and_notes_a_connection_as_a_win()
     app.heading("Sam's circle of support").await;
     app.sees("No one here yet.").await;
 
-    let month_ago = days_ago(30);
+    let month_ago = day_from_now(-30);
     add(
         &app,
         "Jo",

@@ -2,19 +2,7 @@
 //! moment, a check-in, an appointment with questions, a boundary and giving space. Today's
 //! suggestions follow what was set up.
 
-use alongside_e2e::App;
-
-/// A local day `days` from now, YYYY-MM-DD, as the date fields take it.
-fn day_from_now(days: i64) -> String {
-    let out = std::process::Command::new("date")
-        .args(["-d", &format!("{days} days"), "+%Y-%m-%d"])
-        .output()
-        .expect("date");
-    String::from_utf8(out.stdout)
-        .expect("utf8")
-        .trim()
-        .to_owned()
-}
+use alongside_e2e::{day_from_now, App};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn listen_check_in_appointment_boundary_and_space_survive_a_relaunch() {

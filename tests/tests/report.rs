@@ -1,22 +1,12 @@
 //! The appointment report in the real window: opened from the encourage-treatment page, its
-//! preview shows a win, an unticked part leaves the preview, and "Save as PDF" puts a real PDF in
-//! Downloads that holds the ticked parts only (and never the caregiver's strain); saving again adds a second file beside the first,
-//! and the report about the caregiver, opened from For you, saves as a third.
+//! preview shows a win, an unticked part leaves the preview, and "Save as PDF" puts a real PDF
+//! in Downloads that holds the ticked parts only (and never the caregiver's strain); saving
+//! again adds a second file beside the first, and the report about the caregiver, opened from
+//! For you, saves as a third.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use alongside_e2e::App;
-
-/// The PDFs in `folder`, by name.
-fn pdfs(folder: &Path) -> Vec<PathBuf> {
-    let mut found: Vec<PathBuf> = std::fs::read_dir(folder)
-        .expect("downloads")
-        .map(|e| e.expect("entry").path())
-        .filter(|p| p.extension().is_some_and(|x| x == "pdf"))
-        .collect();
-    found.sort();
-    found
-}
+use alongside_e2e::{files_ending, App};
 
 /// The text of a PDF, read back by poppler's pdftotext.
 fn pdf_text(file: &Path) -> String {
@@ -60,11 +50,14 @@ async fn a_report_for_the_care_team_is_previewed_and_saved_as_a_pdf_in_downloads
     // Unticking a part takes it out of the preview.
     app.check("Check-ins").await;
     app.no_longer_sees("No check-ins were written down").await;
-    assert!(pdfs(&downloads).is_empty(), "nothing saved before asked");
+    assert!(
+        files_ending(&downloads, "pdf").is_empty(),
+        "nothing saved before asked"
+    );
 
     app.click("Save as PDF").await;
     app.sees("as “Alongside report about Sam").await;
-    let saved = pdfs(&downloads);
+    let saved = files_ending(&downloads, "pdf");
     assert_eq!(saved.len(), 1, "one report: {saved:?}");
     let name = saved[0].file_name().expect("name").to_string_lossy();
     assert!(
@@ -86,7 +79,7 @@ async fn a_report_for_the_care_team_is_previewed_and_saved_as_a_pdf_in_downloads
     // Saving again never replaces the first file.
     app.click("Save as PDF").await;
     app.sees("-2.pdf").await;
-    assert_eq!(pdfs(&downloads).len(), 2);
+    assert_eq!(files_ending(&downloads, "pdf").len(), 2);
     assert_eq!(std::fs::read(&saved[0]).expect("first kept"), bytes);
 
     // The report about the caregiver, for their own doctor.
@@ -96,7 +89,7 @@ async fn a_report_for_the_care_team_is_previewed_and_saved_as_a_pdf_in_downloads
     app.heading("About me").await;
     app.click("Save as PDF").await;
     app.sees("as “Alongside report about me").await;
-    let all = pdfs(&downloads);
+    let all = files_ending(&downloads, "pdf");
     assert_eq!(all.len(), 3, "{all:?}");
     let mine = all
         .iter()

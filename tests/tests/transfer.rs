@@ -3,32 +3,9 @@
 //! file on the welcome screen brings every one of them back. The same records exported with a
 //! passphrase are unreadable in the file and come back in a fresh data folder with it.
 
-use std::path::{Path, PathBuf};
-
-use alongside_e2e::App;
+use alongside_e2e::{day_from_now, files_ending, App};
 
 const PASSPHRASE: &str = "blue kettle on a quiet morning";
-
-/// The files in `folder` whose name ends with `.ext`.
-fn files_ending(folder: &Path, ext: &str) -> Vec<PathBuf> {
-    std::fs::read_dir(folder)
-        .expect("downloads")
-        .map(|e| e.expect("entry").path())
-        .filter(|p| p.extension().is_some_and(|x| x == ext))
-        .collect()
-}
-
-/// A local day a week from now, YYYY-MM-DD.
-fn next_week() -> String {
-    let out = std::process::Command::new("date")
-        .args(["-d", "+7 days", "+%Y-%m-%d"])
-        .output()
-        .expect("date");
-    String::from_utf8(out.stdout)
-        .expect("utf8")
-        .trim()
-        .to_owned()
-}
 
 #[tokio::test(flavor = "multi_thread")]
 async fn export_erase_and_import_bring_everything_back() {
@@ -60,7 +37,7 @@ async fn export_erase_and_import_bring_everything_back() {
     app.heading("Reminders").await;
     app.type_into("Title", "Ring the clinic").await;
     app.choose("How often?", "Once").await;
-    app.set_value("Day", &next_week()).await;
+    app.set_value("Day", &day_from_now(7)).await;
     app.set_value("Time", "10:00").await;
     app.click("Add the reminder").await;
     app.sees("Added: Ring the clinic.").await;
