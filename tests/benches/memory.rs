@@ -7,7 +7,9 @@
 //! `ALONGSIDE_E2E_APP` (Alongside, release), `ALONGSIDE_FLOOR_APP` (the floor, release),
 //! `ALONGSIDE_BENCH_TEN_YEARS` and `ALONGSIDE_BENCH_PASSPHRASE` (a ten-year data folder and its
 //! passphrase); optional `ALONGSIDE_BENCH_IDLE_SECONDS` (default 20) and
-//! `ALONGSIDE_SOAK_MINUTES` (default 0: no soak).
+//! `ALONGSIDE_SOAK_MINUTES` (default 0: no soak). `ALONGSIDE_FIELDS_ONLY=1` runs only the
+//! fields probe: paragraphs, buttons and text fields added to the page and removed again, with
+//! none of Alongside's scripts involved, to show which kind of element WebKit's memory keeps.
 
 use std::path::Path;
 use std::process::Command;
@@ -92,6 +94,12 @@ async fn main() {
     println!("machine: {}", machine());
 
     let empty = tempfile::tempdir().expect("a data folder");
+    if setting("ALONGSIDE_FIELDS_ONLY", 0) == 1 {
+        let app = open(empty.path(), Setup::Onboard).await;
+        fields_probe(&app, &exe).await;
+        app.quit().await;
+        return;
+    }
     open(empty.path(), Setup::Onboard).await.quit().await;
     open(&ten_years, Setup::Unlock(&passphrase))
         .await
@@ -201,4 +209,57 @@ async fn visit_every_screen_in_page(app: &App) {
         serde_json::Value::Null,
         "every screen opened in the page"
     );
+}
+
+/// Adds `html` to the page and removes it again, `times` times, inside the page.
+const ADD_AND_REMOVE: &str = r#"
+    const [html, times, done] = arguments;
+    (async () => {
+        const main = document.querySelector('main') ?? document.body;
+        for (let i = 0; i < times; i++) {
+            const d = document.createElement('div');
+            d.innerHTML = html;
+            main.appendChild(d);
+            await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+            d.remove();
+            await new Promise((r) => setTimeout(r, 0));
+        }
+    })().then(() => done(null), (e) => done(String(e)));
+"#;
+
+/// The web process's growth while ten elements of one kind are added and removed 900 times
+/// (3 × 300), for paragraphs, buttons and text fields: which kind WebKit keeps memory for.
+async fn fields_probe(app: &App, exe: &Path) {
+    let pid = app_pid(app, exe);
+    let web = || {
+        let (_, names) = tree_rss_mib(pid);
+        names
+            .iter()
+            .find_map(|n| n.strip_prefix("WebKitWebProces ").and_then(|m| m.parse::<f64>().ok()))
+            .expect("the web process is running")
+    };
+    for (kind, one) in [
+        ("paragraphs (warming up)", "<p>A small win today</p>"),
+        ("paragraphs", "<p>A small win today</p>"),
+        ("buttons", "<button type=button>Save</button>"),
+        ("text fields", "<label>Title <input type=text></label>"),
+        ("text fields, hidden", "<label hidden>Title <input type=text></label>"),
+        ("paragraphs again", "<p>A small win today</p>"),
+    ] {
+        let html = one.repeat(10);
+        let mut samples = vec![web()];
+        for _ in 0..3 {
+            let out = app
+                .client
+                .execute_async(ADD_AND_REMOVE, vec![html.clone().into(), 300.into()])
+                .await
+                .expect("the page adds and removes the elements");
+            assert_eq!(out, serde_json::Value::Null, "the page added and removed {kind}");
+            samples.push(web());
+        }
+        println!(
+            "fields: {kind}, 10 added and removed 300 times, three times: web process MiB {samples:.0?} ({:+.0} MiB)",
+            samples[3] - samples[0]
+        );
+    }
 }
