@@ -235,7 +235,10 @@ async fn fields_probe(app: &App, exe: &Path) {
         let (_, names) = tree_rss_mib(pid);
         names
             .iter()
-            .find_map(|n| n.strip_prefix("WebKitWebProces ").and_then(|m| m.parse::<f64>().ok()))
+            .find_map(|n| {
+                n.strip_prefix("WebKitWebProces ")
+                    .and_then(|m| m.parse::<f64>().ok())
+            })
             .expect("the web process is running")
     };
     for (kind, one) in [
@@ -243,7 +246,10 @@ async fn fields_probe(app: &App, exe: &Path) {
         ("paragraphs", "<p>A small win today</p>"),
         ("buttons", "<button type=button>Save</button>"),
         ("text fields", "<label>Title <input type=text></label>"),
-        ("text fields, hidden", "<label hidden>Title <input type=text></label>"),
+        (
+            "text fields, hidden",
+            "<label hidden>Title <input type=text></label>",
+        ),
         ("paragraphs again", "<p>A small win today</p>"),
     ] {
         let html = one.repeat(10);
@@ -254,7 +260,11 @@ async fn fields_probe(app: &App, exe: &Path) {
                 .execute_async(ADD_AND_REMOVE, vec![html.clone().into(), 300.into()])
                 .await
                 .expect("the page adds and removes the elements");
-            assert_eq!(out, serde_json::Value::Null, "the page added and removed {kind}");
+            assert_eq!(
+                out,
+                serde_json::Value::Null,
+                "the page added and removed {kind}"
+            );
             samples.push(web());
         }
         println!(

@@ -89,7 +89,7 @@ async fn export_erase_and_import_bring_everything_back() {
     assert_eq!(exported.len(), 1, "one export file: {exported:?}");
     let file = exported[0].clone();
     let text = std::fs::read_to_string(&file).expect("export reads");
-    assert!(text.contains("\"schema\": 2") && text.contains("Went for a walk together"));
+    assert!(text.contains("\"schema\": 3") && text.contains("Went for a walk together"));
 
     // Erase needs the typed word, then the welcome screen comes back.
     app.click("Erase everything…").await;

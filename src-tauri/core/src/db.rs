@@ -34,6 +34,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/008_backups.sql")),
     M::up(include_str!("migrations/009_read_indexes.sql")),
     M::up(include_str!("migrations/010_circle.sql")),
+    M::up(include_str!("migrations/011_care_circle.sql")),
 ];
 
 pub fn migrations() -> Migrations<'static> {

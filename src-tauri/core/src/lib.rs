@@ -7,6 +7,7 @@
 //! → SQLite, and back as typed results or one typed [`Error`].
 
 pub mod backup;
+pub mod care_circle;
 pub mod circle;
 pub mod crisis;
 pub mod database;

@@ -138,6 +138,12 @@ pub fn check(file: &File) -> Result<Checked> {
     Ok(Checked { rows: out, counts })
 }
 
+/// Checks one value against its column's kind, as an imported file's would be (a reference to
+/// another record is refused: a caller that has one sets it itself).
+pub(crate) fn value(col: &str, kind: Kind, v: &Value) -> Result<SqlValue> {
+    cell(col, kind, v, &BTreeMap::new())
+}
+
 /// A moment written in RFC 3339, with a year the app accepts.
 fn stamp(s: &str) -> Option<()> {
     use chrono::Datelike;

@@ -21,13 +21,14 @@ use ts_rs::TS;
 
 use crate::validate;
 
+pub(crate) use check::value as check_value;
 pub use check::{check, read, too_big, Checked};
 pub use rusqlite::types::Value as SqlValue;
 
 /// What the `format` field of every file says.
 pub const FORMAT: &str = "alongside-everything";
 /// The version of the file format this build writes and reads.
-pub const SCHEMA: u32 = 2;
+pub const SCHEMA: u32 = 3;
 
 /// Tables added to the format after its first version, with the version that added them. A file
 /// from before that version has no such table, and imports as if it were empty.
@@ -35,6 +36,8 @@ pub const ADDED_IN: &[(&str, u32)] = &[
     ("circle_members", 2),
     ("circle_member_kinds", 2),
     ("circle_connections", 2),
+    ("care_tasks", 3),
+    ("shared_records", 3),
 ];
 
 /// The format version that first had `table`.
@@ -145,6 +148,12 @@ fn support_kind(s: &str) -> bool {
 fn connection_kind(s: &str) -> bool {
     crate::circle::ConnectionKind::parse(s).is_some()
 }
+fn shared_kind(s: &str) -> bool {
+    crate::care_circle::SharedKind::parse(s).is_some()
+}
+fn share_id(s: &str) -> bool {
+    !s.is_empty() && s.len() <= 64 && s.bytes().all(|b| b.is_ascii_hexdigit())
+}
 fn any_word(s: &str) -> bool {
     !s.is_empty() && s.len() <= 200 && !s.chars().any(char::is_control)
 }
@@ -157,10 +166,24 @@ macro_rules! one_of {
 
 /// Every table the caregiver writes, parents before children (the order rows are written in).
 /// Tables that stay with this computer and are never in the file, with the reason.
-pub const NOT_EXPORTED: &[(&str, &str)] = &[(
-    "backup_settings",
-    "where this computer keeps its backups: a folder that means nothing on another computer",
-)];
+pub const NOT_EXPORTED: &[(&str, &str)] = &[
+    (
+        "backup_settings",
+        "where this computer keeps its backups: a folder that means nothing on another computer",
+    ),
+    (
+        "care_device",
+        "this computer's own key in a care circle: another computer joins with a key of its own",
+    ),
+    (
+        "care_circles",
+        "this computer's place in a care circle: another computer joins the circle by invite",
+    ),
+    (
+        "care_circle_syncs",
+        "when other devices last synced with this computer",
+    ),
+];
 
 #[rustfmt::skip]
 pub const TABLES: &[Table] = &[
@@ -262,6 +285,13 @@ pub const TABLES: &[Table] = &[
         ("state", Word(one_of!("due", "missed", "snoozed", "done", "skipped"))),
         ("snoozed_until", OptStamp), ("notified_at", OptStamp), ("resolved_at", OptStamp),
         ("checkin_id", OptRef("checkins"))] },
+    Table { name: "care_tasks", noun: "who-is-doing-what item", unique: &[&["id"]], columns: &[
+        ("id", Id), ("person_id", Ref("people")), ("what", Text(crate::care_circle::TASK_MAX)),
+        ("who", Text(validate::NAME_MAX)), ("on_day", OptDay), ("done_at", OptStamp),
+        ("created_at", Stamp), ("removed_at", OptStamp)] },
+    Table { name: "shared_records", noun: "shared record's id", unique: &[&["kind", "local_id"], &["kind", "share_id"]], columns: &[
+        ("kind", Word(shared_kind)), ("local_id", Int(1, i64::MAX)), ("share_id", Word(share_id)),
+        ("origin", OptWord(share_id))] },
     Table { name: "reminder_settings", noun: "reminder settings", unique: &[&["id"]], columns: &[
         ("id", Int(1, 1)), ("quiet_start", OptClock), ("quiet_end", OptClock),
         ("show_details", BOOL), ("paused_until", OptStamp)] },

@@ -97,6 +97,8 @@ fn words_for(kind_table: &str, col: &str) -> &'static [&'static str] {
         ("circle_members", "feels") => &["helps", "mixed", "hard"],
         ("circle_member_kinds", "kind") => &["emotional", "practical", "peer"],
         ("circle_connections", "what") => &["met_up", "talked", "group", "activity"],
+        ("shared_records", "kind") => &["wins", "checkins", "safety_plan", "tasks"],
+        ("shared_records", "share_id" | "origin") => &["0a1b", "ff00", "abcdef"],
         _ => &["phq-9", "gad-7", "idea:walk", "mild", "a-card"],
     }
 }
