@@ -97,6 +97,17 @@ pub const COMMANDS: &[&str] = &[
     "data_summary",
     "import_everything",
     "erase_everything",
+    "care_circles",
+    "create_care_circle",
+    "set_care_circle_shares",
+    "save_care_circle_bundle",
+    "import_care_circle_bundle",
+    "remove_care_circle_device",
+    "care_tasks",
+    "add_care_task",
+    "set_care_task_done",
+    "remove_care_task",
+    "restore_care_task",
 ];
 
 fn main() {

@@ -148,6 +148,17 @@ macro_rules! app_commands {
             $crate::commands::transfer::data_summary,
             $crate::commands::transfer::import_everything,
             $crate::commands::transfer::erase_everything,
+            $crate::commands::care_circle::care_circles,
+            $crate::commands::care_circle::create_care_circle,
+            $crate::commands::care_circle::set_care_circle_shares,
+            $crate::commands::care_circle::save_care_circle_bundle,
+            $crate::commands::care_circle::import_care_circle_bundle,
+            $crate::commands::care_circle::remove_care_circle_device,
+            $crate::commands::care_circle::care_tasks,
+            $crate::commands::care_circle::add_care_task,
+            $crate::commands::care_circle::set_care_task_done,
+            $crate::commands::care_circle::remove_care_task,
+            $crate::commands::care_circle::restore_care_task,
         ]
     };
 }

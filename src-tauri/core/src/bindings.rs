@@ -5,8 +5,8 @@
 use ts_rs::{Config, TS};
 
 use crate::{
-    backup, circle, crisis, error, learn, onboarding, people, practices, readiness, reminders,
-    report, settings, startup, strain, today, transfer, wins,
+    backup, care_circle, circle, crisis, error, learn, onboarding, people, practices, readiness,
+    reminders, report, settings, startup, strain, today, transfer, wins,
 };
 
 fn render() -> String {
@@ -149,6 +149,15 @@ fn render() -> String {
         circle::ConnectionKind::decl(&cfg),
         circle::ConnectionInput::decl(&cfg),
         circle::Connection::decl(&cfg),
+        care_circle::SharedKind::decl(&cfg),
+        care_circle::api::ShareChoice::decl(&cfg),
+        care_circle::api::CircleDevice::decl(&cfg),
+        care_circle::api::CareCircle::decl(&cfg),
+        care_circle::api::NewCareCircle::decl(&cfg),
+        care_circle::api::JoinAs::decl(&cfg),
+        care_circle::api::BundleImported::decl(&cfg),
+        care_circle::tasks::CareTask::decl(&cfg),
+        care_circle::tasks::CareTaskInput::decl(&cfg),
         circle::content::KindWords::decl(&cfg),
         circle::content::IdeaFor::decl(&cfg),
         circle::content::Idea::decl(&cfg),
@@ -187,6 +196,7 @@ fn limits() -> String {
         ("practiceText", practices::TEXT_MAX),
         ("practiceShort", practices::SHORT_MAX),
         ("circleNote", circle::NOTE_MAX),
+        ("careTask", care_circle::TASK_MAX),
     ];
     let mut out = String::from(
         "/** The core's length limits for free text, in characters (as the core counts them). */\n\

@@ -3,6 +3,7 @@
 
 pub mod background;
 pub mod backup;
+pub mod care_circle;
 pub mod circle;
 pub mod crisis;
 pub mod learn;

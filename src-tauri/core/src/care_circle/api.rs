@@ -307,3 +307,33 @@ pub fn remove_device_on(c: &mut Connection, id: i64, device_id: &str) -> Result<
     tx.commit()?;
     view(c, &circle, &device)
 }
+
+/// Saves the circle's bundle in `folder`, protected with `passphrase`; returns its path.
+pub fn save_care_circle_bundle(
+    db: &Database,
+    id: i64,
+    folder: &std::path::Path,
+    passphrase: &str,
+) -> Result<String> {
+    let text = db.with(|c| bundle_on(c, id, passphrase))?;
+    let stem = format!(
+        "alongside-care-circle-{}",
+        chrono::Local::now().format("%Y-%m-%d")
+    );
+    let path = crate::export::save(folder, &stem, "age", text.as_bytes())?;
+    Ok(path.display().to_string())
+}
+
+/// Imports a bundle's text (see [`import_bundle_on`]).
+pub fn import_care_circle_bundle(
+    db: &Database,
+    text: &str,
+    passphrase: &str,
+    join: Option<JoinAs>,
+) -> Result<BundleImported> {
+    db.with(|c| import_bundle_on(c, text, passphrase, join))
+}
+
+pub fn remove_care_circle_device(db: &Database, id: i64, device: &str) -> Result<CareCircle> {
+    db.with(|c| remove_device_on(c, id, device))
+}

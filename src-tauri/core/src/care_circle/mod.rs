@@ -12,6 +12,7 @@ pub mod apply;
 pub mod bundle;
 pub mod doc;
 pub mod store;
+pub mod tasks;
 #[cfg(test)]
 mod tests;
 

@@ -475,3 +475,68 @@ proptest! {
         converge(3, steps);
     }
 }
+
+#[test]
+fn who_is_doing_what_is_checked_listed_and_travels() {
+    use super::tasks::{self, CareTaskInput};
+    let db = crate::database::Database::from_connection(device("Sam"));
+    let input = |what: &str, who: &str, day: Option<&str>| CareTaskInput {
+        person_id: 1,
+        what: what.into(),
+        who: who.into(),
+        on_day: day.map(str::to_owned),
+    };
+    let empty = tasks::add_care_task(&db, input(" ", "Tom", None)).expect_err("refused");
+    assert!(empty.to_string().contains("what needs doing"), "{empty}");
+    let bad_day =
+        tasks::add_care_task(&db, input("Drive", "Tom", Some("Tuesday"))).expect_err("refused");
+    assert!(matches!(
+        bad_day,
+        crate::Error::Invalid {
+            field: Some("onDay"),
+            ..
+        }
+    ));
+    let drive = tasks::add_care_task(&db, input("Drive to the clinic", "Tom", Some("2026-12-08")))
+        .expect("added");
+    tasks::add_care_task(&db, input("Pick up the prescription", "Maria", None)).expect("added");
+    tasks::add_care_task(&db, input("Call the GP", "Maria", Some("2026-12-07"))).expect("added");
+    let list = tasks::care_tasks(&db, 1).expect("list");
+    let order: Vec<_> = list.iter().map(|t| t.what.as_str()).collect();
+    assert_eq!(
+        order,
+        [
+            "Call the GP",
+            "Drive to the clinic",
+            "Pick up the prescription"
+        ]
+    );
+
+    let done = tasks::set_care_task_done(&db, drive.id, true).expect("done");
+    assert!(done.done);
+    assert_eq!(
+        tasks::care_tasks(&db, 1)
+            .expect("list")
+            .last()
+            .map(|t| t.id),
+        Some(drive.id)
+    );
+    tasks::remove_care_task(&db, drive.id).expect("removed");
+    assert_eq!(tasks::care_tasks(&db, 1).expect("list").len(), 2);
+    tasks::restore_care_task(&db, drive.id).expect("restored");
+
+    let id = db
+        .with(|c| Ok(start(c, &[SharedKind::Tasks])))
+        .expect("circle");
+    let text = db.with(|c| Ok(bundle(c, id))).expect("bundle");
+    let mut b = device("Sam");
+    assert_eq!(join(&mut b, &text, "Tom").added, 3);
+    let whats: i64 = b
+        .query_row(
+            "SELECT count(*) FROM care_tasks WHERE done_at IS NOT NULL",
+            [],
+            |r| r.get(0),
+        )
+        .expect("q");
+    assert_eq!(whats, 1, "the done item arrives done");
+}

@@ -738,6 +738,44 @@ export type Connection = { id: number, personId: number, memberId: number | null
  */
 text: string, winId: number | null, };
 
+export type SharedKind = "safety_plan" | "warning_signs" | "appointments" | "care_contacts" | "boundaries" | "checkins" | "wins" | "tasks";
+
+export type ShareChoice = { kind: SharedKind, label: string, shared: boolean, };
+
+export type CircleDevice = { device: string, name: string, joinedAt: string, removedAt: string | null, 
+/**
+ * When it last synced with this device (never, for this device itself).
+ */
+lastSynced: string | null, thisDevice: boolean, };
+
+export type CareCircle = { id: number, personId: number, personName: string, shares: Array<ShareChoice>, devices: Array<CircleDevice>, 
+/**
+ * What is never shared, in words.
+ */
+neverShared: Array<string>, };
+
+export type NewCareCircle = { personId: number, 
+/**
+ * How this device's caregiver is named to the others (e.g. "Maria").
+ */
+yourName: string, shares: Array<SharedKind>, };
+
+export type JoinAs = { 
+/**
+ * The person here whom the circle is about.
+ */
+personId: number, yourName: string, };
+
+export type BundleImported = { circle: CareCircle, added: number, changed: number, refused: number, };
+
+export type CareTask = { id: number, personId: number, what: string, who: string, 
+/**
+ * The day it is for, if it has one (YYYY-MM-DD).
+ */
+onDay: string | null, done: boolean, };
+
+export type CareTaskInput = { personId: number, what: string, who: string, onDay: string | null, };
+
 export type KindWords = { id: SupportKind, 
 /**
  * A plain label: "Someone to talk to".
@@ -782,4 +820,5 @@ export const LIMITS = {
   practiceText: 1000,
   practiceShort: 200,
   circleNote: 500,
+  careTask: 300,
 } as const;

@@ -1,0 +1,106 @@
+//! IPC adapters for the care circle: parse, call, return.
+
+use tauri::{AppHandle, Runtime};
+
+use crate::ipc::Arg;
+use crate::DbExt;
+use alongside_core::care_circle::api::{self, BundleImported, CareCircle, JoinAs, NewCareCircle};
+use alongside_core::care_circle::tasks::{self, CareTask, CareTaskInput};
+use alongside_core::care_circle::{bundle, SharedKind};
+use alongside_core::{Error, Result};
+
+#[tauri::command(async)]
+pub fn care_circles<R: Runtime>(app: AppHandle<R>) -> Result<Vec<CareCircle>> {
+    api::care_circles(&app.db())
+}
+
+#[tauri::command(async)]
+pub fn create_care_circle<R: Runtime>(
+    app: AppHandle<R>,
+    circle: Arg<NewCareCircle>,
+) -> Result<CareCircle> {
+    api::create_care_circle(&app.db(), circle.into_inner())
+}
+
+#[tauri::command(async)]
+pub fn set_care_circle_shares<R: Runtime>(
+    app: AppHandle<R>,
+    id: Arg<i64>,
+    shares: Arg<Vec<SharedKind>>,
+) -> Result<CareCircle> {
+    api::set_care_circle_shares(&app.db(), id.into_inner(), shares.into_inner())
+}
+
+#[tauri::command(async)]
+pub fn save_care_circle_bundle<R: Runtime>(
+    app: AppHandle<R>,
+    id: Arg<i64>,
+    passphrase: Arg<String>,
+) -> Result<String> {
+    api::save_care_circle_bundle(
+        &app.db(),
+        id.into_inner(),
+        &crate::downloads(&app)?,
+        &passphrase.into_inner(),
+    )
+}
+
+#[tauri::command(async)]
+pub fn import_care_circle_bundle<R: Runtime>(
+    app: AppHandle<R>,
+    text: Arg<String>,
+    passphrase: Arg<String>,
+    join: Arg<Option<JoinAs>>,
+) -> Result<BundleImported> {
+    let text = text.into_inner();
+    if text.len() > bundle::MAX_BYTES {
+        return Err(Error::invalid(
+            "import",
+            "This file is too large to be a care circle bundle. Nothing was changed.",
+        ));
+    }
+    api::import_care_circle_bundle(
+        &app.db(),
+        &text,
+        &passphrase.into_inner(),
+        join.into_inner(),
+    )
+}
+
+#[tauri::command(async)]
+pub fn remove_care_circle_device<R: Runtime>(
+    app: AppHandle<R>,
+    id: Arg<i64>,
+    device: Arg<String>,
+) -> Result<CareCircle> {
+    api::remove_care_circle_device(&app.db(), id.into_inner(), &device.into_inner())
+}
+
+#[tauri::command(async)]
+pub fn care_tasks<R: Runtime>(app: AppHandle<R>, person_id: Arg<i64>) -> Result<Vec<CareTask>> {
+    tasks::care_tasks(&app.db(), person_id.into_inner())
+}
+
+#[tauri::command(async)]
+pub fn add_care_task<R: Runtime>(app: AppHandle<R>, task: Arg<CareTaskInput>) -> Result<CareTask> {
+    tasks::add_care_task(&app.db(), task.into_inner())
+}
+
+#[tauri::command(async)]
+pub fn set_care_task_done<R: Runtime>(
+    app: AppHandle<R>,
+    id: Arg<i64>,
+    done: Arg<bool>,
+) -> Result<CareTask> {
+    tasks::set_care_task_done(&app.db(), id.into_inner(), done.into_inner())
+}
+
+#[tauri::command(async)]
+pub fn remove_care_task<R: Runtime>(app: AppHandle<R>, id: Arg<i64>) -> Result<()> {
+    tasks::remove_care_task(&app.db(), id.into_inner())
+}
+
+#[tauri::command(async)]
+pub fn restore_care_task<R: Runtime>(app: AppHandle<R>, id: Arg<i64>) -> Result<CareTask> {
+    tasks::restore_care_task(&app.db(), id.into_inner())
+}
