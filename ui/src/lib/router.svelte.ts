@@ -16,7 +16,9 @@ export type Route =
   /** The appointment report; `personId` picks who a report about the person is about. */
   | { name: 'report'; about: 'me' | 'person'; personId?: number }
   /** A circle of support: a person supported's, or the caregiver's own (`personId` null). */
-  | { name: 'circle'; personId: number | null };
+  | { name: 'circle'; personId: number | null }
+  /** The care circle: relatives on other computers sharing the caring. */
+  | { name: 'care-circle' };
 
 class Router {
   current = $state<Route>({ name: 'today' });

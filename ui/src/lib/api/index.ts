@@ -77,6 +77,13 @@ import type {
   MemberInput,
   Connection,
   ConnectionInput,
+  BundleImported,
+  CareCircle,
+  CareTask,
+  CareTaskInput,
+  JoinAs,
+  NewCareCircle,
+  SharedKind,
 } from '../bindings';
 import { toAlongsideError } from './errors';
 
@@ -215,6 +222,23 @@ export const api = {
   removeCircleMember: (id: number) => call<null>('remove_circle_member', { id }),
   restoreCircleMember: (id: number) => call<Member>('restore_circle_member', { id }),
   noteConnection: (connection: ConnectionInput) => call<Connection>('note_connection', { connection }),
+  careCircles: () => call<CareCircle[]>('care_circles'),
+  createCareCircle: (circle: NewCareCircle) => call<CareCircle>('create_care_circle', { circle }),
+  setCareCircleShares: (id: number, shares: SharedKind[]) =>
+    call<CareCircle>('set_care_circle_shares', { id, shares }),
+  /** Saves the circle's shared records as a protected bundle in Downloads; returns its path. */
+  saveCareCircleBundle: (id: number, passphrase: string) =>
+    call<string>('save_care_circle_bundle', { id, passphrase }),
+  /** Merges a bundle into its circle here; `join` joins a circle this computer is not in yet. */
+  importCareCircleBundle: (text: string, passphrase: string, join: JoinAs | null) =>
+    call<BundleImported>('import_care_circle_bundle', { text, passphrase, join }),
+  removeCareCircleDevice: (id: number, device: string) =>
+    call<CareCircle>('remove_care_circle_device', { id, device }),
+  careTasks: (personId: number) => call<CareTask[]>('care_tasks', { personId }),
+  addCareTask: (task: CareTaskInput) => call<CareTask>('add_care_task', { task }),
+  setCareTaskDone: (id: number, done: boolean) => call<CareTask>('set_care_task_done', { id, done }),
+  removeCareTask: (id: number) => call<null>('remove_care_task', { id }),
+  restoreCareTask: (id: number) => call<CareTask>('restore_care_task', { id }),
   backgroundStatus: () => call<BackgroundStatus>('background_status'),
   setStartAtLogin: (enabled: boolean) =>
     call<BackgroundStatus>('set_start_at_login', { enabled }),
