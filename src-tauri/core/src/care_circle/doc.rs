@@ -36,6 +36,8 @@ pub struct Member {
     pub name: String,
     pub joined_at: String,
     pub removed_at: Option<String>,
+    /// Where its live connection last listened ("ip:port", space-separated), if ever.
+    pub address: String,
 }
 
 /// A shared record: its columns (as the table holds them) and the device that first wrote it.
@@ -234,6 +236,7 @@ impl CircleDoc {
                     name: self.text(&m, "name").unwrap_or_default(),
                     joined_at: self.text(&m, "joined_at").unwrap_or_default(),
                     removed_at: self.text(&m, "removed_at"),
+                    address: self.text(&m, "address").unwrap_or_default(),
                     device,
                 })
             })
@@ -253,6 +256,17 @@ impl CircleDoc {
             am(self.doc.put(&m, "joined_at", joined_at))?;
         }
         Ok(())
+    }
+
+    /// Records where a device listens; true if it changed.
+    pub fn set_member_address(&mut self, device: &str, address: &str) -> Result<bool> {
+        let members = self.map(&ROOT, "members")?;
+        let m = self.map(&members, device)?;
+        if self.text(&m, "address").as_deref() == Some(address) {
+            return Ok(false);
+        }
+        am(self.doc.put(&m, "address", address))?;
+        Ok(true)
     }
 
     pub fn remove_member(&mut self, device: &str, at: &str) -> Result<bool> {

@@ -11,6 +11,9 @@ pub mod api;
 pub mod apply;
 pub mod bundle;
 pub mod doc;
+pub mod live;
+#[cfg(test)]
+mod live_tests;
 pub mod store;
 pub mod tasks;
 #[cfg(test)]

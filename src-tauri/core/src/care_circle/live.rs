@@ -1,0 +1,301 @@
+//! The live side of a circle, without the network: invite codes, the messages a connection
+//! carries, and the steps a connection takes on the database (the network itself is the
+//! shell's, over iroh). Each step loads the circle's document, changes it and saves it in one
+//! transaction, so a bundle imported meanwhile is never lost.
+
+use std::net::{Ipv4Addr, SocketAddr, SocketAddrV4};
+
+use automerge::sync::{self, SyncDoc};
+use rusqlite::Connection;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::apply::{self, Absorbed};
+use super::doc::CircleDoc;
+use super::store::{self, CircleRow};
+use crate::error::{Error, Result};
+use crate::validate::{required_text, NAME_MAX};
+
+/// The protocol a circle's devices sync on.
+pub const SYNC_ALPN: &[u8] = b"alongside/circle/1";
+/// The protocol a new device joins on, with its invite.
+pub const JOIN_ALPN: &[u8] = b"alongside/join/1";
+/// Largest message a connection accepts (a first sync of many years fits).
+pub const MAX_MESSAGE: usize = 64 * 1024 * 1024;
+
+const INVITE_VERSION: u8 = 1;
+
+/// What an invite code carries: whom to reach, where, and the one-time secret that lets a new
+/// device in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Invite {
+    pub device: [u8; 32],
+    pub token: [u8; 8],
+    pub addrs: Vec<SocketAddrV4>,
+}
+
+fn bad_code() -> Error {
+    Error::invalid(
+        "code",
+        "This invite code is not complete. Please check it against the one on the other screen, or ask for a new one.",
+    )
+}
+
+impl Invite {
+    pub fn new(device: [u8; 32], addrs: Vec<SocketAddrV4>) -> Self {
+        let mut token = [0u8; 8];
+        getrandom::fill(&mut token).expect("the system's random numbers");
+        Invite {
+            device,
+            token,
+            addrs,
+        }
+    }
+
+    /// The code to type or scan: base32 in groups of four.
+    pub fn code(&self) -> String {
+        let mut bytes = vec![INVITE_VERSION];
+        bytes.extend(self.device);
+        bytes.extend(self.token);
+        bytes.push(self.addrs.len().min(8) as u8);
+        for a in self.addrs.iter().take(8) {
+            bytes.extend(a.ip().octets());
+            bytes.extend(a.port().to_be_bytes());
+        }
+        let text = data_encoding::BASE32_NOPAD.encode(&bytes).to_lowercase();
+        text.as_bytes()
+            .chunks(4)
+            .map(|c| String::from_utf8_lossy(c).into_owned())
+            .collect::<Vec<_>>()
+            .join("-")
+    }
+
+    /// Reads a code as typed: spaces, dashes and case do not matter.
+    pub fn parse(code: &str) -> Result<Self> {
+        let clean: String = code
+            .chars()
+            .filter(|c| !c.is_whitespace() && *c != '-')
+            .map(|c| c.to_ascii_uppercase())
+            .collect();
+        if clean.is_empty() {
+            return Err(Error::invalid("code", "Please type the invite code."));
+        }
+        let bytes = data_encoding::BASE32_NOPAD
+            .decode(clean.as_bytes())
+            .map_err(|_| bad_code())?;
+        if bytes.len() < 42 || bytes[0] != INVITE_VERSION {
+            return Err(bad_code());
+        }
+        let device: [u8; 32] = bytes[1..33].try_into().map_err(|_| bad_code())?;
+        let token: [u8; 8] = bytes[33..41].try_into().map_err(|_| bad_code())?;
+        let n = bytes[41] as usize;
+        let rest = &bytes[42..];
+        if n == 0 || rest.len() != n * 6 {
+            return Err(bad_code());
+        }
+        let addrs = rest
+            .chunks(6)
+            .map(|c| {
+                SocketAddrV4::new(
+                    Ipv4Addr::new(c[0], c[1], c[2], c[3]),
+                    u16::from_be_bytes([c[4], c[5]]),
+                )
+            })
+            .collect();
+        Ok(Invite {
+            device,
+            token,
+            addrs,
+        })
+    }
+}
+
+/// The invite code as a QR code: rows of dark (true) and light modules, quiet zone excluded.
+pub fn qr(code: &str) -> Vec<Vec<bool>> {
+    let Ok(q) = qrcode::QrCode::with_error_correction_level(code, qrcode::EcLevel::M) else {
+        return vec![];
+    };
+    let w = q.width();
+    let colors = q.to_colors();
+    colors
+        .chunks(w)
+        .map(|row| row.iter().map(|c| *c == qrcode::Color::Dark).collect())
+        .collect()
+}
+
+/// The first message on a join connection: the invite's secret and the newcomer's name.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct JoinRequest {
+    pub token: String,
+    pub name: String,
+}
+
+/// The first message on a sync connection: which circle.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Hello {
+    pub circle: String,
+}
+
+/// An invite as the caregiver sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct InviteView {
+    pub code: String,
+    /// The QR code's modules, row by row.
+    pub qr: Vec<Vec<bool>>,
+}
+
+/// On the inviting device: lets `device` (proven by the connection) into `circle` under `name`,
+/// and returns the document to send it.
+pub fn admit(c: &mut Connection, circle: &CircleRow, device: &str, name: &str) -> Result<Vec<u8>> {
+    let name = required_text("name", name, NAME_MAX, "your name")?;
+    let tx = c.transaction()?;
+    let me = store::device(&tx)?;
+    let mut doc = store::load_doc(&tx, circle, &me)?;
+    if doc
+        .members()
+        .iter()
+        .any(|m| m.device == device && m.removed_at.is_some())
+    {
+        return Err(Error::invalid(
+            "device",
+            "This computer was removed from the circle.",
+        ));
+    }
+    apply::publish(&tx, circle, &mut doc, &me.id())?;
+    doc.add_member(device, &name, &crate::now_utc())?;
+    store::save_doc(&tx, circle, &mut doc)?;
+    store::note_sync(&tx, circle, device, &crate::now_utc())?;
+    tx.commit()?;
+    Ok(doc.save())
+}
+
+/// On the joining device: the circle from the document the inviter sent, about `person_id`
+/// here; this device's records of the shared kinds join it too.
+pub fn joined(
+    c: &mut Connection,
+    bytes: &[u8],
+    person_id: i64,
+    your_name: &str,
+    inviter: &str,
+) -> Result<CircleRow> {
+    let name = required_text("yourName", your_name, NAME_MAX, "your name")?;
+    let me = store::device(c)?;
+    let mut doc = CircleDoc::load(bytes, &me.public())?;
+    let circle_id = doc.circle_id().unwrap_or_default();
+    if store::circle_by_circle_id(c, &circle_id)?.is_some() {
+        return Err(Error::invalid(
+            "code",
+            "This computer is already in that care circle.",
+        ));
+    }
+    let tx = c.transaction()?;
+    doc.add_member(&me.id(), &name, &crate::now_utc())?;
+    let id = store::insert_circle(&tx, &circle_id, person_id, &doc.save())?;
+    let circle = store::circle(&tx, id)?.ok_or(Error::NotFound("care circle"))?;
+    apply::absorb(&tx, &circle, &doc)?;
+    apply::publish(&tx, &circle, &mut doc, &me.id())?;
+    store::save_doc(&tx, &circle, &mut doc)?;
+    store::note_sync(&tx, &circle, inviter, &crate::now_utc())?;
+    tx.commit()?;
+    Ok(circle)
+}
+
+/// The next message to send a peer, after copying in this device's latest records; None when
+/// there is nothing to say.
+pub fn next_message(
+    c: &mut Connection,
+    circle: &CircleRow,
+    state: &mut sync::State,
+) -> Result<Option<Vec<u8>>> {
+    let tx = c.transaction()?;
+    let me = store::device(&tx)?;
+    let mut doc = store::load_doc(&tx, circle, &me)?;
+    if apply::publish(&tx, circle, &mut doc, &me.id())? > 0 {
+        store::save_doc(&tx, circle, &mut doc)?;
+    }
+    let msg = doc.inner().sync().generate_sync_message(state);
+    tx.commit()?;
+    Ok(msg.map(sync::Message::encode))
+}
+
+/// Takes in a peer's message and writes what is new into the tables.
+pub fn take_message(
+    c: &mut Connection,
+    circle: &CircleRow,
+    state: &mut sync::State,
+    bytes: &[u8],
+    from: &str,
+) -> Result<Absorbed> {
+    let msg = sync::Message::decode(bytes).map_err(|_| {
+        Error::invalid(
+            "care_circle",
+            "A message from the circle could not be read.",
+        )
+    })?;
+    let tx = c.transaction()?;
+    let me = store::device(&tx)?;
+    let mut doc = store::load_doc(&tx, circle, &me)?;
+    let before = doc.heads();
+    doc.inner()
+        .sync()
+        .receive_sync_message(state, msg)
+        .map_err(|_| {
+            Error::invalid(
+                "care_circle",
+                "A message from the circle could not be read.",
+            )
+        })?;
+    let mut absorbed = Absorbed::default();
+    if doc.heads() != before {
+        absorbed = apply::absorb(&tx, circle, &doc)?;
+        store::save_doc(&tx, circle, &mut doc)?;
+    }
+    store::note_sync(&tx, circle, from, &crate::now_utc())?;
+    tx.commit()?;
+    Ok(absorbed)
+}
+
+/// Records where this device listens, so the others can reach it.
+pub fn set_address(c: &mut Connection, circle: &CircleRow, addrs: &[SocketAddr]) -> Result<()> {
+    let text = addrs
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let tx = c.transaction()?;
+    let me = store::device(&tx)?;
+    let mut doc = store::load_doc(&tx, circle, &me)?;
+    if doc.set_member_address(&me.id(), &text)? {
+        store::save_doc(&tx, circle, &mut doc)?;
+    }
+    tx.commit()?;
+    Ok(())
+}
+
+/// The other devices of a circle that are still in it, with where they last said they listen.
+pub fn peers(c: &Connection, circle: &CircleRow) -> Result<Vec<(String, Vec<SocketAddr>)>> {
+    let me = store::device(c)?;
+    let doc = store::load_doc(c, circle, &me)?;
+    let my_id = me.id();
+    Ok(doc
+        .members()
+        .into_iter()
+        .filter(|m| m.device != my_id && m.removed_at.is_none())
+        .map(|m| {
+            let addrs = m
+                .address
+                .split_whitespace()
+                .filter_map(|a| a.parse().ok())
+                .collect();
+            (m.device, addrs)
+        })
+        .collect())
+}
+
+/// True if `device` is in `circle` and not removed.
+pub fn is_member(c: &Connection, circle: &CircleRow, device: &str) -> Result<bool> {
+    Ok(peers(c, circle)?.iter().any(|(d, _)| d == device))
+}
