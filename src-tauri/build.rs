@@ -108,6 +108,9 @@ pub const COMMANDS: &[&str] = &[
     "set_care_task_done",
     "remove_care_task",
     "restore_care_task",
+    "create_care_invite",
+    "join_care_circle",
+    "set_care_circle_live",
 ];
 
 fn main() {

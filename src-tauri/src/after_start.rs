@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use tauri::{AppHandle, Manager, Runtime};
 
-use crate::{background, backups, scheduler};
+use crate::{background, backups, care_sync, scheduler};
 
 /// The longest the work waits for Today.
 pub const AT_THE_LATEST: Duration = Duration::from_secs(2);
@@ -26,6 +26,8 @@ pub fn prepare<R: Runtime>(app: &AppHandle<R>) {
     let work: Work = Box::new(move || {
         start_scheduler();
         backups::start(&handle);
+        // Live sync only if the caregiver turned it on for a circle.
+        care_sync::resume(&handle);
         let tray_app = handle.clone();
         if handle
             .run_on_main_thread(move || {

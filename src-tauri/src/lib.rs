@@ -5,6 +5,7 @@
 pub mod after_start;
 pub mod background;
 pub mod backups;
+pub mod care_sync;
 pub mod commands;
 pub mod ipc;
 pub mod scheduler;
@@ -159,6 +160,9 @@ macro_rules! app_commands {
             $crate::commands::care_circle::set_care_task_done,
             $crate::commands::care_circle::remove_care_task,
             $crate::commands::care_circle::restore_care_task,
+            $crate::commands::care_circle::create_care_invite,
+            $crate::commands::care_circle::join_care_circle,
+            $crate::commands::care_circle::set_care_circle_live,
         ]
     };
 }
@@ -202,6 +206,7 @@ pub fn build<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             app.manage(db::Database::open(dir, db::DEFAULT_BUSY_TIMEOUT, keystore));
             app.manage(alongside_core::learn::api::LearnIndex::default());
             app.manage(alongside_core::backup::api::Backups::default());
+            app.manage(care_sync::CareSync::default());
             // The scheduler, the backups and the tray start once the first screen is up.
             after_start::prepare(app.handle());
             Ok(())

@@ -156,6 +156,7 @@ fn render() -> String {
         care_circle::api::NewCareCircle::decl(&cfg),
         care_circle::api::JoinAs::decl(&cfg),
         care_circle::api::BundleImported::decl(&cfg),
+        care_circle::live::InviteView::decl(&cfg),
         care_circle::tasks::CareTask::decl(&cfg),
         care_circle::tasks::CareTaskInput::decl(&cfg),
         circle::content::KindWords::decl(&cfg),

@@ -1,12 +1,15 @@
 //! IPC adapters for the care circle: parse, call, return.
 
-use tauri::{AppHandle, Runtime};
+use tauri::{AppHandle, Manager, Runtime};
 
 use crate::ipc::Arg;
 use crate::DbExt;
 use alongside_core::care_circle::api::{self, BundleImported, CareCircle, JoinAs, NewCareCircle};
+use alongside_core::care_circle::live::InviteView;
 use alongside_core::care_circle::tasks::{self, CareTask, CareTaskInput};
 use alongside_core::care_circle::{bundle, SharedKind};
+
+use crate::care_sync::CareSync;
 use alongside_core::{Error, Result};
 
 #[tauri::command(async)]
@@ -103,4 +106,40 @@ pub fn remove_care_task<R: Runtime>(app: AppHandle<R>, id: Arg<i64>) -> Result<(
 #[tauri::command(async)]
 pub fn restore_care_task<R: Runtime>(app: AppHandle<R>, id: Arg<i64>) -> Result<CareTask> {
     tasks::restore_care_task(&app.db(), id.into_inner())
+}
+
+/// An invite code and QR code for one new device; turns live sync on for the circle.
+#[tauri::command(async)]
+pub async fn create_care_invite<R: Runtime>(app: AppHandle<R>, id: Arg<i64>) -> Result<InviteView> {
+    app.state::<CareSync>().invite(&app, id.into_inner()).await
+}
+
+/// Joins a circle with an invite code from another computer.
+#[tauri::command(async)]
+pub async fn join_care_circle<R: Runtime>(
+    app: AppHandle<R>,
+    code: Arg<String>,
+    person_id: Arg<i64>,
+    your_name: Arg<String>,
+) -> Result<CareCircle> {
+    app.state::<CareSync>()
+        .join(
+            &app,
+            &code.into_inner(),
+            person_id.into_inner(),
+            &your_name.into_inner(),
+        )
+        .await
+}
+
+/// Turns live sync on or off for a circle.
+#[tauri::command(async)]
+pub async fn set_care_circle_live<R: Runtime>(
+    app: AppHandle<R>,
+    id: Arg<i64>,
+    on: Arg<bool>,
+) -> Result<CareCircle> {
+    app.state::<CareSync>()
+        .set_live(&app, id.into_inner(), on.into_inner())
+        .await
 }

@@ -43,6 +43,8 @@ pub struct CareCircle {
     pub person_name: String,
     pub shares: Vec<ShareChoice>,
     pub devices: Vec<CircleDevice>,
+    /// Live sync is on: this computer connects to the circle's other devices.
+    pub live: bool,
     /// What is never shared, in words.
     pub never_shared: Vec<String>,
 }
@@ -71,7 +73,8 @@ fn your_name(name: &str) -> Result<String> {
     required_text("yourName", name, NAME_MAX, "your name")
 }
 
-fn view(c: &Connection, circle: &CircleRow, device: &Device) -> Result<CareCircle> {
+/// A circle as the caregiver sees it.
+pub fn view_of(c: &Connection, circle: &CircleRow, device: &Device) -> Result<CareCircle> {
     let doc = store::load_doc(c, circle, device)?;
     let person = crate::people::store::get(c, circle.person_id)?;
     let me = device.id();
@@ -107,6 +110,7 @@ fn view(c: &Connection, circle: &CircleRow, device: &Device) -> Result<CareCircl
             })
             .collect(),
         devices,
+        live: store::is_live(c, circle.id)?,
         never_shared: NEVER_SHARED.iter().map(|s| (*s).to_owned()).collect(),
     })
 }
@@ -121,7 +125,7 @@ pub fn care_circles(db: &Database) -> Result<Vec<CareCircle>> {
         let device = store::device(c)?;
         store::circles(c)?
             .iter()
-            .map(|circle| view(c, circle, &device))
+            .map(|circle| view_of(c, circle, &device))
             .collect()
     })
 }
@@ -149,7 +153,7 @@ pub fn create_on(c: &mut Connection, input: NewCareCircle) -> Result<CareCircle>
     apply::publish(&tx, &circle, &mut doc, &device.id())?;
     store::save_doc(&tx, &circle, &mut doc)?;
     tx.commit()?;
-    view(c, &circle, &device)
+    view_of(c, &circle, &device)
 }
 
 /// Starts a circle about one person, sharing the kinds chosen.
@@ -166,7 +170,7 @@ pub fn set_shares_on(c: &mut Connection, id: i64, shares: &[SharedKind]) -> Resu
     apply::publish(&tx, &circle, &mut doc, &device.id())?;
     store::save_doc(&tx, &circle, &mut doc)?;
     tx.commit()?;
-    view(c, &circle, &device)
+    view_of(c, &circle, &device)
 }
 
 /// Changes which kinds the circle shares. Records already shared stay with the others.
@@ -280,7 +284,7 @@ pub fn import_bundle_on(
     };
     let absorbed = merge_on(c, &circle, &mut other, None)?;
     Ok(BundleImported {
-        circle: view(c, &circle, &device)?,
+        circle: view_of(c, &circle, &device)?,
         added: absorbed.added,
         changed: absorbed.changed,
         refused: absorbed.refused,
@@ -305,7 +309,7 @@ pub fn remove_device_on(c: &mut Connection, id: i64, device_id: &str) -> Result<
     }
     store::save_doc(&tx, &circle, &mut doc)?;
     tx.commit()?;
-    view(c, &circle, &device)
+    view_of(c, &circle, &device)
 }
 
 /// Saves the circle's bundle in `folder`, protected with `passphrase`; returns its path.

@@ -129,6 +129,8 @@ pub fn qr(code: &str) -> Vec<Vec<bool>> {
 pub struct JoinRequest {
     pub token: String,
     pub name: String,
+    /// Where the newcomer listens, so the circle can reach it.
+    pub addresses: Vec<String>,
 }
 
 /// The first message on a sync connection: which circle.
@@ -149,7 +151,13 @@ pub struct InviteView {
 
 /// On the inviting device: lets `device` (proven by the connection) into `circle` under `name`,
 /// and returns the document to send it.
-pub fn admit(c: &mut Connection, circle: &CircleRow, device: &str, name: &str) -> Result<Vec<u8>> {
+pub fn admit(
+    c: &mut Connection,
+    circle: &CircleRow,
+    device: &str,
+    name: &str,
+    addrs: &[SocketAddr],
+) -> Result<Vec<u8>> {
     let name = required_text("name", name, NAME_MAX, "your name")?;
     let tx = c.transaction()?;
     let me = store::device(&tx)?;
@@ -166,7 +174,9 @@ pub fn admit(c: &mut Connection, circle: &CircleRow, device: &str, name: &str) -
     }
     apply::publish(&tx, circle, &mut doc, &me.id())?;
     doc.add_member(device, &name, &crate::now_utc())?;
+    doc.set_member_address(device, &address_text(addrs))?;
     store::save_doc(&tx, circle, &mut doc)?;
+    store::set_live(&tx, circle.id, true)?;
     store::note_sync(&tx, circle, device, &crate::now_utc())?;
     tx.commit()?;
     Ok(doc.save())
@@ -198,6 +208,7 @@ pub fn joined(
     apply::absorb(&tx, &circle, &doc)?;
     apply::publish(&tx, &circle, &mut doc, &me.id())?;
     store::save_doc(&tx, &circle, &mut doc)?;
+    store::set_live(&tx, circle.id, true)?;
     store::note_sync(&tx, &circle, inviter, &crate::now_utc())?;
     tx.commit()?;
     Ok(circle)
@@ -258,13 +269,17 @@ pub fn take_message(
     Ok(absorbed)
 }
 
-/// Records where this device listens, so the others can reach it.
-pub fn set_address(c: &mut Connection, circle: &CircleRow, addrs: &[SocketAddr]) -> Result<()> {
-    let text = addrs
+fn address_text(addrs: &[SocketAddr]) -> String {
+    addrs
         .iter()
         .map(ToString::to_string)
         .collect::<Vec<_>>()
-        .join(" ");
+        .join(" ")
+}
+
+/// Records where this device listens, so the others can reach it.
+pub fn set_address(c: &mut Connection, circle: &CircleRow, addrs: &[SocketAddr]) -> Result<()> {
+    let text = address_text(addrs);
     let tx = c.transaction()?;
     let me = store::device(&tx)?;
     let mut doc = store::load_doc(&tx, circle, &me)?;

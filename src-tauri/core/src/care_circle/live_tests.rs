@@ -92,7 +92,7 @@ fn a_device_joins_by_invite_and_records_flow_both_ways_by_messages() {
     let b_id = store::device(&b).expect("device").id();
     let a_id = store::device(&a).expect("device").id();
 
-    let doc = live::admit(&mut a, &ca, &b_id, "Tom").expect("admitted");
+    let doc = live::admit(&mut a, &ca, &b_id, "Tom", &[]).expect("admitted");
     let cb = live::joined(&mut b, &doc, 1, "Tom", &a_id).expect("joined");
     assert_eq!(wins(&b), ["Walked to the shop"]);
     assert!(live::is_member(&a, &ca, &b_id).expect("q"));
@@ -112,9 +112,9 @@ fn a_device_joins_by_invite_and_records_flow_both_ways_by_messages() {
     assert!(synced.is_some(), "A notes when B last synced");
 
     // Joining twice is refused, and a removed device is not let back in.
-    let again = live::admit(&mut a, &ca, &b_id, "Tom").expect("admitted");
+    let again = live::admit(&mut a, &ca, &b_id, "Tom", &[]).expect("admitted");
     assert!(live::joined(&mut b, &again, 1, "Tom", &a_id).is_err());
     api::remove_device_on(&mut a, ca.id, &b_id).expect("removed");
     assert!(!live::is_member(&a, &ca, &b_id).expect("q"));
-    assert!(live::admit(&mut a, &ca, &b_id, "Tom").is_err());
+    assert!(live::admit(&mut a, &ca, &b_id, "Tom", &[]).is_err());
 }

@@ -141,6 +141,33 @@ pub fn save_doc(conn: &Connection, circle: &CircleRow, doc: &mut CircleDoc) -> R
     Ok(())
 }
 
+/// Turns live sync on or off for a circle.
+pub fn set_live(conn: &Connection, id: i64, on: bool) -> Result<()> {
+    conn.execute(
+        "UPDATE care_circles SET live = ?2 WHERE id = ?1",
+        params![id, on],
+    )?;
+    Ok(())
+}
+
+/// The circles with live sync on.
+pub fn live_circles(conn: &Connection) -> Result<Vec<CircleRow>> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {COLUMNS} FROM care_circles WHERE left_at IS NULL AND live = 1 ORDER BY id"
+    ))?;
+    let rows = stmt.query_map([], row)?.collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
+pub fn is_live(conn: &Connection, id: i64) -> Result<bool> {
+    Ok(conn
+        .query_row("SELECT live FROM care_circles WHERE id = ?1", [id], |r| {
+            r.get(0)
+        })
+        .optional()?
+        .unwrap_or(false))
+}
+
 pub fn note_sync(conn: &Connection, circle: &CircleRow, device: &str, at: &str) -> Result<()> {
     conn.execute(
         "INSERT INTO care_circle_syncs (circle, device, synced_at) VALUES (?1, ?2, ?3)

@@ -16,6 +16,8 @@ CREATE TABLE care_circles (
     person_id  INTEGER NOT NULL REFERENCES people(id),
     -- The Automerge document, saved whole.
     doc        BLOB NOT NULL,
+    -- 1 while live sync is on for this circle (the only time Alongside opens a connection).
+    live       INTEGER NOT NULL DEFAULT 0 CHECK (live IN (0, 1)),
     created_at TEXT NOT NULL,
     left_at    TEXT
 ) STRICT;

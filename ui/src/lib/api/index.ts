@@ -84,6 +84,7 @@ import type {
   JoinAs,
   NewCareCircle,
   SharedKind,
+  InviteView,
 } from '../bindings';
 import { toAlongsideError } from './errors';
 
@@ -234,6 +235,20 @@ export const api = {
     call<BundleImported>('import_care_circle_bundle', { text, passphrase, join }),
   removeCareCircleDevice: (id: number, device: string) =>
     call<CareCircle>('remove_care_circle_device', { id, device }),
+  /** An invite code and QR code for one new device (for an hour); turns live sync on. */
+  createCareInvite: (id: number) => call<InviteView>('create_care_invite', { id }),
+  /** Joins a circle with an invite code made on another computer. */
+  joinCareCircle: (code: string, personId: number, yourName: string) =>
+    call<CareCircle>('join_care_circle', { code, personId, yourName }),
+  setCareCircleLive: (id: number, on: boolean) => call<CareCircle>('set_care_circle_live', { id, on }),
+  /** Calls `callback` when another device's changes have arrived. */
+  onCareCircleSynced: async (callback: () => void): Promise<() => void> => {
+    try {
+      return await listen('care-circle-synced', () => callback());
+    } catch {
+      return () => {};
+    }
+  },
   careTasks: (personId: number) => call<CareTask[]>('care_tasks', { personId }),
   addCareTask: (task: CareTaskInput) => call<CareTask>('add_care_task', { task }),
   setCareTaskDone: (id: number, done: boolean) => call<CareTask>('set_care_task_done', { id, done }),

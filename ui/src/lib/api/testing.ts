@@ -5,6 +5,7 @@ import { localDay } from '../dates';
 import { FakeProtection, LOCKED, OPEN_WHILE_LOCKED } from './testing-protection';
 import { FakeReports } from './testing-report';
 import { FakeCircles, KINDS } from './testing-circle';
+import { FakeCareCircles } from './testing-care-circle';
 
 const PROTECTION_COMMANDS = new Set([
   'protection_status',
@@ -72,6 +73,10 @@ import type {
   ReportRequest,
   MemberInput,
   ConnectionInput,
+  CareTaskInput,
+  JoinAs,
+  NewCareCircle,
+  SharedKind,
   AppError,
   CardDetail,
   CardSummary,
@@ -346,6 +351,7 @@ export class FakeBackend {
   protection = new FakeProtection();
   reports = new FakeReports();
   circles = new FakeCircles();
+  careCircles = new FakeCareCircles();
   calls: { cmd: string; args: Record<string, unknown> }[] = [];
   failNext: Record<string, AppError> = {};
   private nextId = 1;
@@ -959,6 +965,32 @@ export class FakeBackend {
         return this.circles.restore(args.id as number);
       case 'note_connection':
         return this.circles.note(args.connection as ConnectionInput, this.wins, this.people);
+      case 'care_circles':
+        return this.careCircles.list(this.people);
+      case 'create_care_circle':
+        return this.careCircles.create(args.circle as NewCareCircle, this.people);
+      case 'set_care_circle_shares':
+        return this.careCircles.setShares(args.id as number, args.shares as SharedKind[], this.people);
+      case 'save_care_circle_bundle':
+        return this.careCircles.save(args.id as number, args.passphrase as string, this.people);
+      case 'import_care_circle_bundle':
+        return this.careCircles.import(args.text as string, args.passphrase as string, args.join as JoinAs | null, this.people);
+      case 'remove_care_circle_device':
+        return this.careCircles.removeDevice(args.id as number, args.device as string, this.people);
+      case 'care_tasks':
+        return this.careCircles.taskList(args.personId as number, this.people);
+      case 'add_care_task':
+        return this.careCircles.addTask(args.task as CareTaskInput, this.people);
+      case 'set_care_task_done':
+        return this.careCircles.setDone(args.id as number, args.done as boolean);
+      case 'remove_care_task':
+        return this.careCircles.removeTask(args.id as number);
+      case 'restore_care_task':
+        return this.careCircles.restoreTask(args.id as number);
+      case 'create_care_invite':
+        return this.careCircles.invite(args.id as number);
+      case 'set_care_circle_live':
+        return this.careCircles.setLive(args.id as number, args.on as boolean, this.people);
       case 'report_preview':
         return this.reports.build(args.request as ReportRequest, this.people, this.wins);
       case 'save_report':

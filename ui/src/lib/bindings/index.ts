@@ -750,6 +750,10 @@ lastSynced: string | null, thisDevice: boolean, };
 
 export type CareCircle = { id: number, personId: number, personName: string, shares: Array<ShareChoice>, devices: Array<CircleDevice>, 
 /**
+ * Live sync is on: this computer connects to the circle's other devices.
+ */
+live: boolean, 
+/**
  * What is never shared, in words.
  */
 neverShared: Array<string>, };
@@ -767,6 +771,12 @@ export type JoinAs = {
 personId: number, yourName: string, };
 
 export type BundleImported = { circle: CareCircle, added: number, changed: number, refused: number, };
+
+export type InviteView = { code: string, 
+/**
+ * The QR code's modules, row by row.
+ */
+qr: Array<Array<boolean>>, };
 
 export type CareTask = { id: number, personId: number, what: string, who: string, 
 /**

@@ -1,0 +1,555 @@
+//! A care circle's live sync, over iroh: QUIC connections, end-to-end encrypted, straight
+//! between the circle's devices (no relay and no discovery service: each device says in the
+//! circle's document where it listens). Nothing here opens a socket until the caregiver turns
+//! live sync on, by making an invite or joining with one. Each connection carries Automerge's
+//! sync messages; every step on the data is the core's (`care_circle::live`).
+
+use std::collections::{HashMap, HashSet};
+use std::net::{SocketAddr, SocketAddrV4};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use alongside_core::care_circle::api::CareCircle;
+use alongside_core::care_circle::live::{self, Hello, Invite, InviteView, JoinRequest};
+use alongside_core::care_circle::store::{self, CircleRow};
+use alongside_core::{Error, Result};
+use iroh::endpoint::{presets, Connection, PortmapperConfig, RecvStream, SendStream, VarInt};
+use iroh::{Endpoint, EndpointAddr, EndpointId, PublicKey, RelayMode, SecretKey};
+use tauri::{AppHandle, Emitter, Manager, Runtime};
+use tokio::sync::watch;
+
+use crate::DbExt;
+
+/// Where live sync listens; tests set 127.0.0.1:0 so nothing leaves the computer.
+pub const BIND_ENV: &str = "ALONGSIDE_SYNC_BIND";
+/// How long an invite code works.
+const INVITE_FOR: Duration = Duration::from_secs(60 * 60);
+/// How often a device looks for circle members it is not connected to.
+const DIAL_EVERY: Duration = Duration::from_secs(2);
+/// How often a device looks for changes made on it.
+const LOOK_EVERY: Duration = Duration::from_millis(500);
+
+struct Running {
+    endpoint: Endpoint,
+    /// Open invites: their secret, the circle and until when.
+    invites: Mutex<HashMap<[u8; 8], (i64, Instant)>>,
+    /// Devices with a session open now (circle row id, device id).
+    sessions: Mutex<HashSet<(i64, String)>>,
+    /// Ticks when something changed here (a record, or a message from another device).
+    changed: watch::Sender<u64>,
+}
+
+/// The live sync of every circle this device is in: off until turned on.
+#[derive(Default)]
+pub struct CareSync {
+    running: tokio::sync::Mutex<Option<Arc<Running>>>,
+}
+
+fn unavailable() -> Error {
+    Error::invalid(
+        "sync",
+        "Live sync could not start on this computer. Sharing by file still works.",
+    )
+}
+
+fn bind_addr() -> SocketAddr {
+    std::env::var(BIND_ENV)
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| "0.0.0.0:0".parse().expect("an address"))
+}
+
+async fn write_frame(send: &mut SendStream, bytes: &[u8]) -> std::io::Result<()> {
+    let len = u32::try_from(bytes.len()).map_err(std::io::Error::other)?;
+    send.write_all(&len.to_be_bytes())
+        .await
+        .map_err(std::io::Error::other)?;
+    send.write_all(bytes).await.map_err(std::io::Error::other)
+}
+
+async fn read_frame(recv: &mut RecvStream) -> std::io::Result<Vec<u8>> {
+    let mut len = [0u8; 4];
+    recv.read_exact(&mut len)
+        .await
+        .map_err(std::io::Error::other)?;
+    let n = u32::from_be_bytes(len) as usize;
+    if n > live::MAX_MESSAGE {
+        return Err(std::io::Error::other("message too large"));
+    }
+    let mut buf = vec![0u8; n];
+    recv.read_exact(&mut buf)
+        .await
+        .map_err(std::io::Error::other)?;
+    Ok(buf)
+}
+
+/// This device's addresses that others can dial (IPv4 only, in invite codes and the document).
+fn addresses(endpoint: &Endpoint) -> Vec<SocketAddr> {
+    let mut out: Vec<SocketAddr> = endpoint
+        .addr()
+        .ip_addrs()
+        .copied()
+        .filter(|a| a.is_ipv4() && !a.ip().is_unspecified())
+        .collect();
+    if out.is_empty() {
+        out = endpoint
+            .bound_sockets()
+            .into_iter()
+            .filter(|a| a.is_ipv4() && !a.ip().is_unspecified())
+            .collect();
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+fn db_call<R: Runtime, T: Send + 'static>(
+    app: &AppHandle<R>,
+    f: impl FnOnce(&mut rusqlite::Connection) -> Result<T> + Send + 'static,
+) -> impl std::future::Future<Output = Result<T>> {
+    let app = app.clone();
+    async move {
+        tokio::task::spawn_blocking(move || app.db().with(f))
+            .await
+            .map_err(|_| unavailable())?
+    }
+}
+
+impl CareSync {
+    /// Starts listening (once), and the loops that keep the circle's devices in step.
+    async fn start<R: Runtime>(&self, app: &AppHandle<R>) -> Result<Arc<Running>> {
+        let mut running = self.running.lock().await;
+        if let Some(r) = running.as_ref() {
+            return Ok(r.clone());
+        }
+        let secret = db_call(app, |c| Ok(*store::device(c)?.secret())).await?;
+        let endpoint = Endpoint::builder(presets::Minimal)
+            .secret_key(SecretKey::from_bytes(&secret))
+            .alpns(vec![live::SYNC_ALPN.to_vec(), live::JOIN_ALPN.to_vec()])
+            .relay_mode(RelayMode::Disabled)
+            .clear_address_lookup()
+            .portmapper_config(PortmapperConfig::Disabled)
+            .clear_ip_transports()
+            .bind_addr(bind_addr())
+            .map_err(|_| unavailable())?
+            .bind()
+            .await
+            .map_err(|_| unavailable())?;
+        let r = Arc::new(Running {
+            endpoint,
+            invites: Mutex::new(HashMap::new()),
+            sessions: Mutex::new(HashSet::new()),
+            changed: watch::Sender::new(0),
+        });
+        tauri::async_runtime::spawn(accept_loop(app.clone(), r.clone()));
+        tauri::async_runtime::spawn(dial_loop(app.clone(), r.clone()));
+        tauri::async_runtime::spawn(look_loop(app.clone(), r.clone()));
+        *running = Some(r.clone());
+        Ok(r)
+    }
+
+    /// Stops listening and closes every connection.
+    pub async fn stop(&self) {
+        if let Some(r) = self.running.lock().await.take() {
+            r.endpoint.close().await;
+        }
+    }
+
+    /// Turns live sync on or off for circle `id`; with none left on, nothing listens.
+    pub async fn set_live<R: Runtime>(
+        &self,
+        app: &AppHandle<R>,
+        id: i64,
+        on: bool,
+    ) -> Result<CareCircle> {
+        let view = db_call(app, move |c| {
+            let circle = store::circle(c, id)?.ok_or(Error::NotFound("care circle"))?;
+            store::set_live(c, id, on)?;
+            let device = store::device(c)?;
+            alongside_core::care_circle::api::view_of(c, &circle, &device)
+        })
+        .await?;
+        let any = db_call(app, |c| Ok(!store::live_circles(c)?.is_empty())).await?;
+        if any {
+            self.start(app).await?;
+        } else {
+            self.stop().await;
+        }
+        Ok(view)
+    }
+
+    /// An invite code (and its QR code) that lets one new device into circle `id` for an hour.
+    pub async fn invite<R: Runtime>(&self, app: &AppHandle<R>, id: i64) -> Result<InviteView> {
+        db_call(app, move |c| {
+            store::circle(c, id)?.ok_or(Error::NotFound("care circle"))?;
+            store::set_live(c, id, true)
+        })
+        .await?;
+        let r = self.start(app).await?;
+        let addrs: Vec<SocketAddrV4> = addresses(&r.endpoint)
+            .into_iter()
+            .filter_map(|a| match a {
+                SocketAddr::V4(v4) => Some(v4),
+                SocketAddr::V6(_) => None,
+            })
+            .collect();
+        if addrs.is_empty() {
+            return Err(unavailable());
+        }
+        let invite = Invite::new(*r.endpoint.id().as_bytes(), addrs);
+        r.invites
+            .lock()
+            .expect("invites")
+            .insert(invite.token, (id, Instant::now() + INVITE_FOR));
+        let code = invite.code();
+        Ok(InviteView {
+            qr: live::qr(&code),
+            code,
+        })
+    }
+
+    /// Joins the circle an invite code is for, about `person_id` here.
+    pub async fn join<R: Runtime>(
+        &self,
+        app: &AppHandle<R>,
+        code: &str,
+        person_id: i64,
+        your_name: &str,
+    ) -> Result<CareCircle> {
+        let invite = Invite::parse(code)?;
+        let name = alongside_core::validate::required_text(
+            "yourName",
+            your_name,
+            alongside_core::validate::NAME_MAX,
+            "your name",
+        )?;
+        db_call(app, move |c| {
+            alongside_core::people::store::ensure_active(c, person_id)
+        })
+        .await?;
+        let r = self.start(app).await?;
+        let unreachable = || {
+            Error::invalid(
+                "code",
+                "Alongside could not reach the computer that made this invite. Please check that Alongside is open there with live sync on, and that both computers are on the same network.",
+            )
+        };
+        let inviter = PublicKey::from_bytes(&invite.device).map_err(|_| unreachable())?;
+        let mut addr = EndpointAddr::new(inviter);
+        for a in &invite.addrs {
+            addr = addr.with_ip_addr(SocketAddr::V4(*a));
+        }
+        let conn = tokio::time::timeout(
+            Duration::from_secs(15),
+            r.endpoint.connect(addr, live::JOIN_ALPN),
+        )
+        .await
+        .map_err(|_| unreachable())?
+        .map_err(|_| unreachable())?;
+        let (mut send, mut recv) = conn.open_bi().await.map_err(|_| unreachable())?;
+        let request = JoinRequest {
+            token: hex::encode(invite.token),
+            name: name.clone(),
+            addresses: addresses(&r.endpoint)
+                .iter()
+                .map(ToString::to_string)
+                .collect(),
+        };
+        let body = serde_json::to_vec(&request).map_err(|_| unreachable())?;
+        write_frame(&mut send, &body)
+            .await
+            .map_err(|_| unreachable())?;
+        let answer = tokio::time::timeout(Duration::from_secs(60), read_frame(&mut recv))
+            .await
+            .map_err(|_| unreachable())?
+            .map_err(|_| {
+                Error::invalid(
+                    "code",
+                    "The other computer did not accept this invite. It may have been used already or be more than an hour old: please ask for a new one.",
+                )
+            })?;
+        conn.close(VarInt::from_u32(0), b"joined");
+        let inviter_id = hex::encode(invite.device);
+        let addrs: Vec<SocketAddr> = addresses(&r.endpoint);
+        let view = db_call(app, move |c| {
+            let circle = live::joined(c, &answer, person_id, &name, &inviter_id)?;
+            live::set_address(c, &circle, &addrs)?;
+            let device = store::device(c)?;
+            alongside_core::care_circle::api::view_of(c, &circle, &device)
+        })
+        .await?;
+        r.changed.send_modify(|v| *v += 1);
+        Ok(view)
+    }
+}
+
+/// Answers joins and sync connections from circle members; anyone else is closed at once.
+async fn accept_loop<R: Runtime>(app: AppHandle<R>, r: Arc<Running>) {
+    while let Some(incoming) = r.endpoint.accept().await {
+        let (app, r) = (app.clone(), r.clone());
+        tauri::async_runtime::spawn(async move {
+            let Ok(conn) = incoming.await else { return };
+            if conn.alpn() == live::JOIN_ALPN {
+                answer_join(&app, &r, conn).await;
+            } else if conn.alpn() == live::SYNC_ALPN {
+                let Ok((send, mut recv)) = conn.accept_bi().await else {
+                    return;
+                };
+                let Ok(hello) = read_frame(&mut recv).await else {
+                    return;
+                };
+                let Ok(hello) = serde_json::from_slice::<Hello>(&hello) else {
+                    return;
+                };
+                let device = hex::encode(conn.remote_id().as_bytes());
+                let d = device.clone();
+                let circle = db_call(&app, move |c| {
+                    let circle = store::circle_by_circle_id(c, &hello.circle)?
+                        .ok_or(Error::NotFound("care circle"))?;
+                    if live::is_member(c, &circle, &d)? {
+                        Ok(circle)
+                    } else {
+                        Err(Error::NotFound("member"))
+                    }
+                })
+                .await;
+                match circle {
+                    Ok(circle) => session(app, r, conn, circle, device, send, recv).await,
+                    Err(_) => conn.close(VarInt::from_u32(403), b"not in this circle"),
+                }
+            } else {
+                conn.close(VarInt::from_u32(400), b"unknown protocol");
+            }
+        });
+    }
+}
+
+async fn answer_join<R: Runtime>(app: &AppHandle<R>, r: &Arc<Running>, conn: Connection) {
+    let Ok((mut send, mut recv)) = conn.accept_bi().await else {
+        return;
+    };
+    let Ok(Ok(body)) = tokio::time::timeout(Duration::from_secs(10), read_frame(&mut recv)).await
+    else {
+        return;
+    };
+    let Ok(request) = serde_json::from_slice::<JoinRequest>(&body) else {
+        return;
+    };
+    let token: Option<[u8; 8]> = hex::decode(&request.token)
+        .ok()
+        .and_then(|b| b.try_into().ok());
+    let circle_id = token.and_then(|t| {
+        let mut invites = r.invites.lock().expect("invites");
+        match invites.remove(&t) {
+            Some((id, until)) if until > Instant::now() => Some(id),
+            _ => None,
+        }
+    });
+    let Some(circle_id) = circle_id else {
+        conn.close(VarInt::from_u32(403), b"invite not valid");
+        return;
+    };
+    let device = hex::encode(conn.remote_id().as_bytes());
+    let addrs: Vec<SocketAddr> = request
+        .addresses
+        .iter()
+        .filter_map(|a| a.parse().ok())
+        .collect();
+    let admitted = db_call(app, move |c| {
+        let circle = store::circle(c, circle_id)?.ok_or(Error::NotFound("care circle"))?;
+        live::admit(c, &circle, &device, &request.name, &addrs)
+    })
+    .await;
+    match admitted {
+        Ok(doc) => {
+            if write_frame(&mut send, &doc).await.is_ok() {
+                let _ = send.finish();
+                conn.closed().await;
+            }
+            r.changed.send_modify(|v| *v += 1);
+            let _ = app.emit("care-circle-synced", ());
+        }
+        Err(_) => conn.close(VarInt::from_u32(403), b"not admitted"),
+    }
+}
+
+/// Connects to the members of every circle that this device has no session with. The device
+/// with the smaller id dials, so two devices keep one connection between them.
+async fn dial_loop<R: Runtime>(app: AppHandle<R>, r: Arc<Running>) {
+    let me = hex::encode(r.endpoint.id().as_bytes());
+    let mut published: Vec<SocketAddr> = vec![];
+    while !r.endpoint.is_closed() {
+        let addrs = addresses(&r.endpoint);
+        let fresh = addrs != published;
+        let a = addrs.clone();
+        let todo = db_call(&app, move |c| {
+            let mut todo = vec![];
+            for circle in store::live_circles(c)? {
+                if fresh {
+                    live::set_address(c, &circle, &a)?;
+                }
+                for (device, addrs) in live::peers(c, &circle)? {
+                    todo.push((circle.clone(), device, addrs));
+                }
+            }
+            Ok(todo)
+        })
+        .await;
+        if let Ok(todo) = todo {
+            if fresh {
+                published = addrs;
+            }
+            for (circle, device, addrs) in todo {
+                let key = (circle.id, device.clone());
+                let open = r.sessions.lock().expect("sessions").contains(&key);
+                if open || device >= me || addrs.is_empty() {
+                    continue;
+                }
+                let Ok(bytes) = hex::decode(&device) else {
+                    continue;
+                };
+                let Ok(bytes) = <[u8; 32]>::try_from(bytes.as_slice()) else {
+                    continue;
+                };
+                let Ok(id) = EndpointId::from_bytes(&bytes) else {
+                    continue;
+                };
+                let mut addr = EndpointAddr::new(id);
+                for a in addrs {
+                    addr = addr.with_ip_addr(a);
+                }
+                let (app, r) = (app.clone(), r.clone());
+                tauri::async_runtime::spawn(async move {
+                    let Ok(Ok(conn)) = tokio::time::timeout(
+                        Duration::from_secs(10),
+                        r.endpoint.connect(addr, live::SYNC_ALPN),
+                    )
+                    .await
+                    else {
+                        return;
+                    };
+                    let Ok((mut send, recv)) = conn.open_bi().await else {
+                        return;
+                    };
+                    let hello = serde_json::to_vec(&Hello {
+                        circle: circle.circle_id.clone(),
+                    })
+                    .expect("a hello");
+                    if write_frame(&mut send, &hello).await.is_err() {
+                        return;
+                    }
+                    session(app, r, conn, circle, device, send, recv).await;
+                });
+            }
+        }
+        tokio::time::sleep(DIAL_EVERY).await;
+    }
+}
+
+/// Ticks `changed` when anything was written here since the last look.
+async fn look_loop<R: Runtime>(app: AppHandle<R>, r: Arc<Running>) {
+    let mut last = None;
+    while !r.endpoint.is_closed() {
+        let now = db_call(&app, |c| Ok(c.total_changes())).await.ok();
+        if now.is_some() && now != last {
+            last = now;
+            r.changed.send_modify(|v| *v += 1);
+        }
+        tokio::time::sleep(LOOK_EVERY).await;
+    }
+}
+
+/// One connection with one member: each side sends what the other lacks whenever something
+/// changes, until the connection ends or the member is removed.
+async fn session<R: Runtime>(
+    app: AppHandle<R>,
+    r: Arc<Running>,
+    conn: Connection,
+    circle: CircleRow,
+    device: String,
+    mut send: SendStream,
+    mut recv: RecvStream,
+) {
+    let key = (circle.id, device.clone());
+    if !r.sessions.lock().expect("sessions").insert(key.clone()) {
+        conn.close(VarInt::from_u32(409), b"already connected");
+        return;
+    }
+    let state = Arc::new(Mutex::new(automerge::sync::State::new()));
+    let writer = {
+        let (app, r, circle, state, device) = (
+            app.clone(),
+            r.clone(),
+            circle.clone(),
+            state.clone(),
+            device.clone(),
+        );
+        tauri::async_runtime::spawn(async move {
+            let mut changed = r.changed.subscribe();
+            loop {
+                loop {
+                    let (c2, s2, d2) = (circle.clone(), state.clone(), device.clone());
+                    let next = db_call(&app, move |c| {
+                        if !live::is_member(c, &c2, &d2)? {
+                            return Err(Error::NotFound("member"));
+                        }
+                        let mut s = s2.lock().expect("sync state");
+                        live::next_message(c, &c2, &mut s)
+                    })
+                    .await;
+                    match next {
+                        Ok(Some(msg)) => {
+                            if write_frame(&mut send, &msg).await.is_err() {
+                                return;
+                            }
+                        }
+                        Ok(None) => break,
+                        Err(Error::NotFound(_)) => return,
+                        Err(_) => break,
+                    }
+                }
+                if changed.changed().await.is_err() {
+                    return;
+                }
+            }
+        })
+    };
+    loop {
+        let Ok(msg) = read_frame(&mut recv).await else {
+            break;
+        };
+        let (c2, s2, d2) = (circle.clone(), state.clone(), device.clone());
+        let taken = db_call(&app, move |c| {
+            if !live::is_member(c, &c2, &d2)? {
+                return Err(Error::NotFound("member"));
+            }
+            let mut s = s2.lock().expect("sync state");
+            live::take_message(c, &c2, &mut s, &msg, &d2)
+        })
+        .await;
+        match taken {
+            Ok(absorbed) => {
+                r.changed.send_modify(|v| *v += 1);
+                if absorbed.added + absorbed.changed > 0 {
+                    let _ = app.emit("care-circle-synced", ());
+                }
+            }
+            Err(Error::NotFound(_)) => break,
+            Err(_) => {}
+        }
+    }
+    writer.abort();
+    conn.close(VarInt::from_u32(0), b"bye");
+    r.sessions.lock().expect("sessions").remove(&key);
+}
+
+/// Starts live sync at launch when this device is in a circle already.
+pub fn resume<R: Runtime>(app: &AppHandle<R>) {
+    let app = app.clone();
+    tauri::async_runtime::spawn(async move {
+        let circles = db_call(&app, |c| Ok(store::live_circles(c)?.len())).await;
+        if matches!(circles, Ok(n) if n > 0) {
+            let _ = app.state::<CareSync>().start(&app).await;
+        }
+    });
+}
