@@ -26,6 +26,8 @@ pub const BIND_ENV: &str = "ALONGSIDE_SYNC_BIND";
 const INVITE_FOR: Duration = Duration::from_secs(60 * 60);
 /// How often a device looks for circle members it is not connected to.
 const DIAL_EVERY: Duration = Duration::from_secs(2);
+/// How long the device with the larger id waits for the other to dial before dialling itself.
+const FALLBACK_AFTER: Duration = Duration::from_secs(8);
 /// How often a device looks for changes made on it.
 const LOOK_EVERY: Duration = Duration::from_millis(500);
 
@@ -122,19 +124,33 @@ impl CareSync {
         if let Some(r) = running.as_ref() {
             return Ok(r.clone());
         }
-        let secret = db_call(app, |c| Ok(*store::device(c)?.secret())).await?;
-        let endpoint = Endpoint::builder(presets::Minimal)
-            .secret_key(SecretKey::from_bytes(&secret))
-            .alpns(vec![live::SYNC_ALPN.to_vec(), live::JOIN_ALPN.to_vec()])
-            .relay_mode(RelayMode::Disabled)
-            .clear_address_lookup()
-            .portmapper_config(PortmapperConfig::Disabled)
-            .clear_ip_transports()
-            .bind_addr(bind_addr())
-            .map_err(|_| unavailable())?
-            .bind()
-            .await
-            .map_err(|_| unavailable())?;
+        let (secret, port) = db_call(app, |c| {
+            Ok((*store::device(c)?.secret(), live::last_port(c)?))
+        })
+        .await?;
+        let bind = |addr: SocketAddr| {
+            Endpoint::builder(presets::Minimal)
+                .secret_key(SecretKey::from_bytes(&secret))
+                .alpns(vec![live::SYNC_ALPN.to_vec(), live::JOIN_ALPN.to_vec()])
+                .relay_mode(RelayMode::Disabled)
+                .clear_address_lookup()
+                .portmapper_config(PortmapperConfig::Disabled)
+                .clear_ip_transports()
+                .bind_addr(addr)
+                .map(|b| b.bind())
+        };
+        // The port of last time, so the others find this computer where it was; any if taken.
+        let mut addr = bind_addr();
+        if let Some(p) = port.filter(|_| addr.port() == 0) {
+            addr.set_port(p);
+        }
+        let endpoint = match bind(addr).map_err(|_| unavailable())?.await {
+            Ok(e) => e,
+            Err(_) => bind(bind_addr())
+                .map_err(|_| unavailable())?
+                .await
+                .map_err(|_| unavailable())?,
+        };
         let r = Arc::new(Running {
             endpoint,
             invites: Mutex::new(HashMap::new()),
@@ -374,10 +390,12 @@ async fn answer_join<R: Runtime>(app: &AppHandle<R>, r: &Arc<Running>, conn: Con
 }
 
 /// Connects to the members of every circle that this device has no session with. The device
-/// with the smaller id dials, so two devices keep one connection between them.
+/// with the smaller id dials, so two devices keep one connection between them; the other dials
+/// too once it has waited a while with no connection (its peer may not know where it is).
 async fn dial_loop<R: Runtime>(app: AppHandle<R>, r: Arc<Running>) {
     let me = hex::encode(r.endpoint.id().as_bytes());
     let mut published: Vec<SocketAddr> = vec![];
+    let mut alone_since: HashMap<(i64, String), Instant> = HashMap::new();
     while !r.endpoint.is_closed() {
         let addrs = addresses(&r.endpoint);
         let fresh = addrs != published;
@@ -402,7 +420,15 @@ async fn dial_loop<R: Runtime>(app: AppHandle<R>, r: Arc<Running>) {
             for (circle, device, addrs) in todo {
                 let key = (circle.id, device.clone());
                 let open = r.sessions.lock().expect("sessions").contains(&key);
-                if open || device >= me || addrs.is_empty() {
+                if open {
+                    alone_since.remove(&key);
+                    continue;
+                }
+                let waited = alone_since
+                    .entry(key)
+                    .or_insert_with(Instant::now)
+                    .elapsed();
+                if addrs.is_empty() || (device < me && waited < FALLBACK_AFTER) {
                     continue;
                 }
                 let Ok(bytes) = hex::decode(&device) else {

@@ -330,6 +330,23 @@ impl App {
         .await
     }
 
+    /// Types into the field labelled `label` inside the group named `group` (a page may have
+    /// the same field in two forms).
+    pub async fn type_into_in_group(&self, group: &str, label: &str, text: &str) {
+        let (g, l) = (lit(group), lit(label));
+        let f = self
+            .wait_for(
+                &format!("field labelled {label:?} in {group:?}"),
+                &format!(
+                    "//*[@role='group' and @aria-labelledby=//*[normalize-space(.)={g}]/@id]//*[(self::input or self::select or self::textarea) and @id=//label[normalize-space(.)={l}]/@for]"
+                ),
+            )
+            .await;
+        self.into_view(&f).await;
+        f.clear().await.expect("clear");
+        f.send_keys(text).await.expect("type");
+    }
+
     pub async fn type_into(&self, label: &str, text: &str) {
         let f = self.field(label).await;
         self.into_view(&f).await;

@@ -171,6 +171,7 @@ fn update(conn: &Connection, kind: SharedKind, local_id: i64, values: &[SqlValue
 pub fn absorb(conn: &Connection, circle: &CircleRow, doc: &CircleDoc) -> Result<Absorbed> {
     let mut out = Absorbed::default();
     for kind in doc.shares() {
+        let added_before = out.added;
         for (share_id, fields) in doc.records(kind) {
             let Some(values) = checked(kind, &fields) else {
                 out.refused += 1;
@@ -201,6 +202,36 @@ pub fn absorb(conn: &Connection, circle: &CircleRow, doc: &CircleDoc) -> Result<
                 },
             }
         }
+        if kind.shape().versioned && out.added > added_before {
+            renumber(conn, kind, circle.person_id)?;
+        }
     }
     Ok(out)
+}
+
+/// Numbers a person's versions in the order they were saved, wherever that was, so every
+/// device shows the same latest version.
+fn renumber(conn: &Connection, kind: SharedKind, person_id: i64) -> Result<()> {
+    let table = kind.shape().table;
+    let ids: Vec<i64> = {
+        let mut stmt = conn.prepare(&format!(
+            "SELECT id FROM {table} WHERE person_id = ?1 ORDER BY saved_at, id"
+        ))?;
+        let ids = stmt
+            .query_map([person_id], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        ids
+    };
+    // Out of the way first, so no two rows ever share a number.
+    conn.execute(
+        &format!("UPDATE {table} SET version = version + 1000000000 WHERE person_id = ?1"),
+        [person_id],
+    )?;
+    for (i, id) in ids.iter().enumerate() {
+        conn.execute(
+            &format!("UPDATE {table} SET version = ?1 WHERE id = ?2"),
+            rusqlite::params![i as i64 + 1, id],
+        )?;
+    }
+    Ok(())
 }

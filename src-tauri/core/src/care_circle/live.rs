@@ -310,6 +310,30 @@ pub fn peers(c: &Connection, circle: &CircleRow) -> Result<Vec<(String, Vec<Sock
         .collect())
 }
 
+/// The port this device last listened on in any circle, to listen there again: the others
+/// find it where it was.
+pub fn last_port(c: &Connection) -> Result<Option<u16>> {
+    let me = store::device(c)?;
+    let my_id = me.id();
+    for circle in store::circles(c)? {
+        let doc = store::load_doc(c, &circle, &me)?;
+        let port = doc
+            .members()
+            .into_iter()
+            .find(|m| m.device == my_id)
+            .and_then(|m| {
+                m.address
+                    .split_whitespace()
+                    .find_map(|a| a.parse::<SocketAddr>().ok())
+            })
+            .map(|a| a.port());
+        if port.is_some() {
+            return Ok(port);
+        }
+    }
+    Ok(None)
+}
+
 /// True if `device` is in `circle` and not removed.
 pub fn is_member(c: &Connection, circle: &CircleRow, device: &str) -> Result<bool> {
     Ok(peers(c, circle)?.iter().any(|(d, _)| d == device))
