@@ -41,19 +41,72 @@ pub fn publish(
     doc: &mut CircleDoc,
     me: &str,
 ) -> Result<u32> {
+    let n = publish_where(conn, circle, doc, me, "")?;
+    forget_changes(conn, circle)?;
+    Ok(n)
+}
+
+/// As [`publish`], for the records changed since the last copy alone: what a live connection
+/// does after every change, so it costs what changed, not ten years of records.
+pub fn publish_changes(
+    conn: &Connection,
+    circle: &CircleRow,
+    doc: &mut CircleDoc,
+    me: &str,
+) -> Result<u32> {
+    let n = publish_where(
+        conn,
+        circle,
+        doc,
+        me,
+        "AND id IN (SELECT local_id FROM care_dirty WHERE kind = ?2)",
+    )?;
+    forget_changes(conn, circle)?;
+    Ok(n)
+}
+
+fn forget_changes(conn: &Connection, circle: &CircleRow) -> Result<()> {
+    for kind in SharedKind::ALL {
+        let table = kind.shape().table;
+        conn.execute(
+            &format!(
+                "DELETE FROM care_dirty WHERE kind = ?1
+                 AND local_id IN (SELECT id FROM {table} WHERE person_id = ?2)"
+            ),
+            rusqlite::params![kind.as_str(), circle.person_id],
+        )?;
+    }
+    Ok(())
+}
+
+fn publish_where(
+    conn: &Connection,
+    circle: &CircleRow,
+    doc: &mut CircleDoc,
+    me: &str,
+    only: &str,
+) -> Result<u32> {
     let mut changed = 0;
     for kind in doc.shares() {
         let shape = kind.shape();
         let sql = format!(
-            "SELECT id, {} FROM {} WHERE person_id = ?1 ORDER BY id",
+            "SELECT id, {} FROM {} WHERE person_id = ?1 {only} ORDER BY id",
             shape.columns.join(", "),
             shape.table
         );
         let rows: Vec<(i64, Vec<SqlValue>)> = {
             let mut stmt = conn.prepare(&sql)?;
             let n = shape.columns.len();
+            let bind: Vec<SqlValue> = if only.is_empty() {
+                vec![SqlValue::Integer(circle.person_id)]
+            } else {
+                vec![
+                    SqlValue::Integer(circle.person_id),
+                    SqlValue::Text(kind.as_str().to_owned()),
+                ]
+            };
             let rows = stmt
-                .query_map([circle.person_id], |r| {
+                .query_map(rusqlite::params_from_iter(bind), |r| {
                     let values = (1..=n).map(|i| r.get(i)).collect::<rusqlite::Result<_>>()?;
                     Ok((r.get(0)?, values))
                 })?
@@ -169,10 +222,37 @@ fn update(conn: &Connection, kind: SharedKind, local_id: i64, values: &[SqlValue
 /// Writes every record of the shared kinds that other devices added or changed into the
 /// tables, for the circle's person. Each record is written whole or not at all.
 pub fn absorb(conn: &Connection, circle: &CircleRow, doc: &CircleDoc) -> Result<Absorbed> {
+    absorb_some(conn, circle, doc, None)
+}
+
+/// As [`absorb`], for the records `touched` names alone (a live message's changes).
+pub fn absorb_touched(
+    conn: &Connection,
+    circle: &CircleRow,
+    doc: &CircleDoc,
+    touched: &std::collections::BTreeSet<(SharedKind, String)>,
+) -> Result<Absorbed> {
+    absorb_some(conn, circle, doc, Some(touched))
+}
+
+fn absorb_some(
+    conn: &Connection,
+    circle: &CircleRow,
+    doc: &CircleDoc,
+    touched: Option<&std::collections::BTreeSet<(SharedKind, String)>>,
+) -> Result<Absorbed> {
     let mut out = Absorbed::default();
     for kind in doc.shares() {
         let added_before = out.added;
-        for (share_id, fields) in doc.records(kind) {
+        let records = match touched {
+            None => doc.records(kind),
+            Some(t) => t
+                .iter()
+                .filter(|(k, _)| *k == kind)
+                .filter_map(|(_, id)| doc.record(kind, id).map(|f| (id.clone(), f)))
+                .collect(),
+        };
+        for (share_id, fields) in records {
             let Some(values) = checked(kind, &fields) else {
                 out.refused += 1;
                 continue;

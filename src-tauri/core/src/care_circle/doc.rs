@@ -309,6 +309,56 @@ impl CircleDoc {
             .collect()
     }
 
+    /// One record's fields, if the document has it.
+    pub fn record(&self, kind: SharedKind, share_id: &str) -> Option<Fields> {
+        let r = self
+            .obj(&ROOT, "records")
+            .and_then(|r| self.obj(&r, kind.as_str()))
+            .and_then(|k| self.obj(&k, share_id))?;
+        Some(
+            self.doc
+                .keys(&r)
+                .filter_map(|key| {
+                    let (value, _) = self.doc.get(&r, &key).ok().flatten()?;
+                    Some((key, json(&value)?))
+                })
+                .collect(),
+        )
+    }
+
+    /// The records changed between `before` and now: (kind, share id) of each.
+    pub fn touched_since(
+        &mut self,
+        before: &[automerge::ChangeHash],
+    ) -> std::collections::BTreeSet<(SharedKind, String)> {
+        let after = self.doc.get_heads();
+        let patches = self.doc.diff(before, &after);
+        let mut out = std::collections::BTreeSet::new();
+        for p in patches {
+            let path: Vec<String> = p
+                .path
+                .iter()
+                .map(|(_, prop)| match prop {
+                    automerge::Prop::Map(k) => k.clone(),
+                    automerge::Prop::Seq(i) => i.to_string(),
+                })
+                .collect();
+            if path.first().map(String::as_str) != Some("records") {
+                continue;
+            }
+            let Some(kind) = path.get(1).and_then(|k| SharedKind::parse(k)) else {
+                continue;
+            };
+            let share_id = match (path.get(2), &p.action) {
+                (Some(id), _) => id.clone(),
+                (None, automerge::PatchAction::PutMap { key, .. }) => key.clone(),
+                _ => continue,
+            };
+            out.insert((kind, share_id));
+        }
+        out
+    }
+
     /// Writes the columns of one record, changing only what differs; true if anything did.
     pub fn put_record(
         &mut self,

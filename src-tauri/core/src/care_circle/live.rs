@@ -224,7 +224,7 @@ pub fn next_message(
     let tx = c.transaction()?;
     let me = store::device(&tx)?;
     let mut doc = store::load_doc(&tx, circle, &me)?;
-    if apply::publish(&tx, circle, &mut doc, &me.id())? > 0 {
+    if apply::publish_changes(&tx, circle, &mut doc, &me.id())? > 0 {
         store::save_doc(&tx, circle, &mut doc)?;
     }
     let msg = doc.inner().sync().generate_sync_message(state);
@@ -261,7 +261,8 @@ pub fn take_message(
         })?;
     let mut absorbed = Absorbed::default();
     if doc.heads() != before {
-        absorbed = apply::absorb(&tx, circle, &doc)?;
+        let touched = doc.touched_since(&before);
+        absorbed = apply::absorb_touched(&tx, circle, &doc, &touched)?;
         store::save_doc(&tx, circle, &mut doc)?;
     }
     store::note_sync(&tx, circle, from, &crate::now_utc())?;

@@ -53,3 +53,59 @@ CREATE TABLE care_tasks (
     removed_at TEXT
 ) STRICT;
 CREATE INDEX care_tasks_by_person ON care_tasks (person_id, on_day) WHERE removed_at IS NULL;
+
+-- Records changed since they were last copied into a circle's document, so copying looks at
+-- those alone. Kept only for people a circle is about.
+CREATE TABLE care_dirty (
+    kind     TEXT NOT NULL,
+    local_id INTEGER NOT NULL,
+    PRIMARY KEY (kind, local_id)
+) STRICT, WITHOUT ROWID;
+CREATE TRIGGER care_dirty_wins_insert AFTER INSERT ON wins
+WHEN EXISTS (SELECT 1 FROM care_circles WHERE person_id = new.person_id AND left_at IS NULL)
+BEGIN INSERT OR IGNORE INTO care_dirty (kind, local_id) VALUES ('wins', new.id); END;
+CREATE TRIGGER care_dirty_wins_update AFTER UPDATE ON wins
+WHEN EXISTS (SELECT 1 FROM care_circles WHERE person_id = new.person_id AND left_at IS NULL)
+BEGIN INSERT OR IGNORE INTO care_dirty (kind, local_id) VALUES ('wins', new.id); END;
+CREATE TRIGGER care_dirty_safety_plans_insert AFTER INSERT ON safety_plans
+WHEN EXISTS (SELECT 1 FROM care_circles WHERE person_id = new.person_id AND left_at IS NULL)
+BEGIN INSERT OR IGNORE INTO care_dirty (kind, local_id) VALUES ('safety_plan', new.id); END;
+CREATE TRIGGER care_dirty_safety_plans_update AFTER UPDATE ON safety_plans
+WHEN EXISTS (SELECT 1 FROM care_circles WHERE person_id = new.person_id AND left_at IS NULL)
+BEGIN INSERT OR IGNORE INTO care_dirty (kind, local_id) VALUES ('safety_plan', new.id); END;
+CREATE TRIGGER care_dirty_warning_signs_insert AFTER INSERT ON warning_signs
+WHEN EXISTS (SELECT 1 FROM care_circles WHERE person_id = new.person_id AND left_at IS NULL)
+BEGIN INSERT OR IGNORE INTO care_dirty (kind, local_id) VALUES ('warning_signs', new.id); END;
+CREATE TRIGGER care_dirty_warning_signs_update AFTER UPDATE ON warning_signs
+WHEN EXISTS (SELECT 1 FROM care_circles WHERE person_id = new.person_id AND left_at IS NULL)
+BEGIN INSERT OR IGNORE INTO care_dirty (kind, local_id) VALUES ('warning_signs', new.id); END;
+CREATE TRIGGER care_dirty_appointments_insert AFTER INSERT ON appointments
+WHEN EXISTS (SELECT 1 FROM care_circles WHERE person_id = new.person_id AND left_at IS NULL)
+BEGIN INSERT OR IGNORE INTO care_dirty (kind, local_id) VALUES ('appointments', new.id); END;
+CREATE TRIGGER care_dirty_appointments_update AFTER UPDATE ON appointments
+WHEN EXISTS (SELECT 1 FROM care_circles WHERE person_id = new.person_id AND left_at IS NULL)
+BEGIN INSERT OR IGNORE INTO care_dirty (kind, local_id) VALUES ('appointments', new.id); END;
+CREATE TRIGGER care_dirty_care_contacts_insert AFTER INSERT ON care_contacts
+WHEN EXISTS (SELECT 1 FROM care_circles WHERE person_id = new.person_id AND left_at IS NULL)
+BEGIN INSERT OR IGNORE INTO care_dirty (kind, local_id) VALUES ('care_contacts', new.id); END;
+CREATE TRIGGER care_dirty_care_contacts_update AFTER UPDATE ON care_contacts
+WHEN EXISTS (SELECT 1 FROM care_circles WHERE person_id = new.person_id AND left_at IS NULL)
+BEGIN INSERT OR IGNORE INTO care_dirty (kind, local_id) VALUES ('care_contacts', new.id); END;
+CREATE TRIGGER care_dirty_boundaries_insert AFTER INSERT ON boundaries
+WHEN EXISTS (SELECT 1 FROM care_circles WHERE person_id = new.person_id AND left_at IS NULL)
+BEGIN INSERT OR IGNORE INTO care_dirty (kind, local_id) VALUES ('boundaries', new.id); END;
+CREATE TRIGGER care_dirty_boundaries_update AFTER UPDATE ON boundaries
+WHEN EXISTS (SELECT 1 FROM care_circles WHERE person_id = new.person_id AND left_at IS NULL)
+BEGIN INSERT OR IGNORE INTO care_dirty (kind, local_id) VALUES ('boundaries', new.id); END;
+CREATE TRIGGER care_dirty_checkins_insert AFTER INSERT ON checkins
+WHEN EXISTS (SELECT 1 FROM care_circles WHERE person_id = new.person_id AND left_at IS NULL)
+BEGIN INSERT OR IGNORE INTO care_dirty (kind, local_id) VALUES ('checkins', new.id); END;
+CREATE TRIGGER care_dirty_checkins_update AFTER UPDATE ON checkins
+WHEN EXISTS (SELECT 1 FROM care_circles WHERE person_id = new.person_id AND left_at IS NULL)
+BEGIN INSERT OR IGNORE INTO care_dirty (kind, local_id) VALUES ('checkins', new.id); END;
+CREATE TRIGGER care_dirty_care_tasks_insert AFTER INSERT ON care_tasks
+WHEN EXISTS (SELECT 1 FROM care_circles WHERE person_id = new.person_id AND left_at IS NULL)
+BEGIN INSERT OR IGNORE INTO care_dirty (kind, local_id) VALUES ('tasks', new.id); END;
+CREATE TRIGGER care_dirty_care_tasks_update AFTER UPDATE ON care_tasks
+WHEN EXISTS (SELECT 1 FROM care_circles WHERE person_id = new.person_id AND left_at IS NULL)
+BEGIN INSERT OR IGNORE INTO care_dirty (kind, local_id) VALUES ('tasks', new.id); END;

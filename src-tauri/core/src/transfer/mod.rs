@@ -183,6 +183,10 @@ pub const NOT_EXPORTED: &[(&str, &str)] = &[
         "care_circle_syncs",
         "when other devices last synced with this computer",
     ),
+    (
+        "care_dirty",
+        "which records changed since they were last shared: rebuilt as records change",
+    ),
 ];
 
 #[rustfmt::skip]
