@@ -1220,3 +1220,72 @@ fn proptest_set_backup_folder() {
         ..Spec::default()
     });
 }
+
+// ---------------------------------------------------------------- the care circle
+
+#[test]
+fn proptest_add_care_task() {
+    run(Spec {
+        cmd: "add_care_task",
+        args: args(vec![(
+            "task",
+            obj(vec![
+                ("personId", id()),
+                ("what", text()),
+                ("who", text()),
+                ("onDay", opt(day())),
+            ]),
+        )]),
+        check: |h, a, out| {
+            same_text(&a["task"], out, &["what", "who"])?;
+            prop_assert_eq!(&out["done"], &json!(false));
+            let list = h.ok("care_tasks", json!({"personId": out["personId"]}));
+            contains_equal(&list, out)
+        },
+        ..Spec::default()
+    });
+}
+
+#[test]
+fn proptest_create_care_circle() {
+    run(Spec {
+        cmd: "create_care_circle",
+        args: args(vec![(
+            "circle",
+            obj(vec![
+                ("personId", id()),
+                ("yourName", text()),
+                (
+                    "shares",
+                    list(
+                        word(&[
+                            "safety_plan",
+                            "warning_signs",
+                            "appointments",
+                            "care_contacts",
+                            "boundaries",
+                            "checkins",
+                            "wins",
+                            "tasks",
+                        ]),
+                        10,
+                    ),
+                ),
+            ]),
+        )]),
+        before: Some(|h, _| {
+            // One circle a person: start each case with none, so acceptance can happen.
+            h.sql("DELETE FROM care_circles; DELETE FROM shared_records; DELETE FROM care_dirty;");
+        }),
+        check: |h, a, out| {
+            prop_assert_eq!(&out["personId"], &a["circle"]["personId"]);
+            let circles = h.ok("care_circles", json!({}));
+            contains_equal(&circles, out)?;
+            let me = out["devices"][0].clone();
+            prop_assert_eq!(&me["thisDevice"], &json!(true));
+            prop_assert_eq!(&me["name"], &norm(&a["circle"]["yourName"]));
+            Ok(())
+        },
+        ..Spec::default()
+    });
+}
