@@ -560,8 +560,9 @@ async fn session<R: Runtime>(
                     let _ = app.emit("care-circle-synced", ());
                 }
             }
-            Err(Error::NotFound(_)) => break,
-            Err(_) => {}
+            // Removed, locked, or a message that could not be taken: end this connection, so
+            // the next one starts its sync afresh and nothing is skipped.
+            Err(_) => break,
         }
     }
     writer.abort();

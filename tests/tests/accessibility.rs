@@ -280,10 +280,35 @@ async fn tour<'a>(app: &'a App, check: Check, theme: &'static str) -> Audit<'a> 
     app.click("Erase everything…").await;
     a.dialog("Erase everything?").await;
     a.check("screen \"Settings\", after its dialogs").await;
+
+    // The care circle: the start screen with its refusal, then a circle with an invite and an
+    // item on its list (live sync on loopback only).
+    app.click("Open the care circle").await;
+    app.heading("Care circle").await;
+    a.check("care circle, none yet").await;
+    app.type_into("Your name, as your family will see it", "")
+        .await;
+    app.click("Start the care circle").await;
+    app.sees("Please add your name.").await;
+    a.check("care circle, a name refused").await;
+    app.type_into("Your name, as your family will see it", "Maria")
+        .await;
+    app.click("Start the care circle").await;
+    app.heading("Who is in the circle about Sam").await;
+    app.click("Invite a computer").await;
+    app.field("Invite code").await;
+    app.type_into("What needs doing", "Drive to the clinic")
+        .await;
+    app.type_into("Who is doing it", "Maria").await;
+    app.click("Add to the list").await;
+    app.sees("Added: Maria").await;
+    a.check("care circle, with an invite and an item").await;
     a
 }
 
 async fn audit(dark: bool) {
+    // The care circle's invite turns live sync on: on loopback only, in a test.
+    std::env::set_var("ALONGSIDE_SYNC_BIND", "127.0.0.1:0");
     let data = tempfile::tempdir().expect("data dir");
     let app = if dark {
         App::launch_dark(data.path()).await

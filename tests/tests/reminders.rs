@@ -49,6 +49,24 @@ async fn a_check_in_reminder_notifies_once_and_done_records_the_check_in() {
 
     // Quiet hours would hold the reminder back at night; this test must not depend on the hour.
     app.click("Settings").await;
+    // Wait for the stored quiet hours to arrive, so they cannot replace what is set here.
+    let started = std::time::Instant::now();
+    while app
+        .field("From")
+        .await
+        .prop("value")
+        .await
+        .ok()
+        .flatten()
+        .unwrap_or_default()
+        .is_empty()
+    {
+        assert!(
+            started.elapsed() < Duration::from_secs(20),
+            "the quiet hours arrive"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
     app.set_value("From", "").await;
     app.set_value("Until", "").await;
     app.click("Save reminder settings").await;
