@@ -7,10 +7,10 @@ use crate::DbExt;
 use alongside_core::care_circle::api::{self, BundleImported, CareCircle, JoinAs, NewCareCircle};
 use alongside_core::care_circle::live::InviteView;
 use alongside_core::care_circle::tasks::{self, CareTask, CareTaskInput};
-use alongside_core::care_circle::{bundle, SharedKind};
+use alongside_core::care_circle::SharedKind;
 
 use crate::care_sync::CareSync;
-use alongside_core::{Error, Result};
+use alongside_core::Result;
 
 #[tauri::command(async)]
 pub fn care_circles<R: Runtime>(app: AppHandle<R>) -> Result<Vec<CareCircle>> {
@@ -55,16 +55,9 @@ pub fn import_care_circle_bundle<R: Runtime>(
     passphrase: Arg<String>,
     join: Arg<Option<JoinAs>>,
 ) -> Result<BundleImported> {
-    let text = text.into_inner();
-    if text.len() > bundle::MAX_BYTES {
-        return Err(Error::invalid(
-            "import",
-            "This file is too large to be a care circle bundle. Nothing was changed.",
-        ));
-    }
     api::import_care_circle_bundle(
         &app.db(),
-        &text,
+        &text.into_inner(),
         &passphrase.into_inner(),
         join.into_inner(),
     )

@@ -253,6 +253,7 @@ pub fn import_bundle_on(
     passphrase: &str,
     join: Option<JoinAs>,
 ) -> Result<BundleImported> {
+    bundle::check_size(text)?;
     let device = store::device(c)?;
     let mut other = bundle::open(text, passphrase, &device.public())?;
     let circle_id = other.circle_id().unwrap_or_default();

@@ -51,11 +51,17 @@ pub fn seal(doc: &mut CircleDoc, passphrase: &str) -> Result<String> {
     protect::seal(&json, &passphrase)
 }
 
-/// The document a bundle holds, opened with `passphrase`, to be changed by `actor`.
-pub fn open(text: &str, passphrase: &str, actor: &[u8]) -> Result<CircleDoc> {
+/// Refuses a file too large to be a bundle, before anything else is done with it.
+pub fn check_size(text: &str) -> Result<()> {
     if text.len() > MAX_BYTES {
         return Err(refuse("This file is too large to be a care circle bundle."));
     }
+    Ok(())
+}
+
+/// The document a bundle holds, opened with `passphrase`, to be changed by `actor`.
+pub fn open(text: &str, passphrase: &str, actor: &[u8]) -> Result<CircleDoc> {
+    check_size(text)?;
     if !protect::is_protected(text) {
         return Err(refuse("This is not a care circle bundle from Alongside."));
     }
