@@ -7,7 +7,9 @@
 //! `ALONGSIDE_E2E_APP` (Alongside, release), `ALONGSIDE_FLOOR_APP` (the floor, release),
 //! `ALONGSIDE_BENCH_TEN_YEARS` and `ALONGSIDE_BENCH_PASSPHRASE` (a ten-year data folder and its
 //! passphrase); optional `ALONGSIDE_BENCH_IDLE_SECONDS` (default 20) and
-//! `ALONGSIDE_SOAK_MINUTES` (default 0: no soak). `ALONGSIDE_FIELDS_ONLY=1` runs only the
+//! `ALONGSIDE_SOAK_MINUTES` (default 0: no soak). `ALONGSIDE_SCREENS_ONLY=1` runs only the
+//! screens probe (each screen opened from Today and left again, with ten years), and
+//! `ALONGSIDE_FIELDS_ONLY=1` only the
 //! fields probe: paragraphs, buttons and text fields added to the page and removed again, with
 //! none of Alongside's scripts involved, to show which kind of element WebKit's memory keeps.
 
@@ -94,6 +96,12 @@ async fn main() {
     println!("machine: {}", machine());
 
     let empty = tempfile::tempdir().expect("a data folder");
+    if setting("ALONGSIDE_SCREENS_ONLY", 0) == 1 {
+        let app = open(&ten_years, Setup::Unlock(&passphrase)).await;
+        screens_probe(&app, &exe).await;
+        app.quit().await;
+        return;
+    }
     if setting("ALONGSIDE_FIELDS_ONLY", 0) == 1 {
         let app = open(empty.path(), Setup::Onboard).await;
         fields_probe(&app, &exe).await;
@@ -181,8 +189,9 @@ async fn visit_every_screen_in_page(app: &App) {
                 else setTimeout(look, 20);
             })();
         });
+        // A screen kept alive while another is shown is hidden: only a heading on screen counts.
         const headed = (text) => [...document.querySelectorAll('h1, h2')]
-            .some((h) => h.textContent.trim() === text);
+            .some((h) => h.textContent.trim() === text && h.getClientRects().length > 0);
         const button = (within, text) => [...within.querySelectorAll('button, a')]
             .find((b) => b.textContent.trim().startsWith(text));
         (async () => {
@@ -211,6 +220,73 @@ async fn visit_every_screen_in_page(app: &App) {
     );
 }
 
+/// Opens one screen and goes back to Today, `times` times, inside the page.
+const THERE_AND_BACK: &str = r#"
+    const [name, heading, times, done] = arguments;
+    const until = (test) => new Promise((ok, no) => {
+        const t0 = performance.now();
+        (function look() {
+            if (test()) ok();
+            else if (performance.now() - t0 > 15000) no(new Error('waited too long for ' + name));
+            else setTimeout(look, 20);
+        })();
+    });
+    const headed = (text) => [...document.querySelectorAll('h1, h2')]
+        .some((h) => h.textContent.trim() === text && h.getClientRects().length > 0);
+    const button = (text) => [...document.querySelectorAll("nav[aria-label='Main'] button, nav[aria-label='Main'] a")]
+        .find((b) => b.textContent.trim().startsWith(text));
+    (async () => {
+        for (let i = 0; i < times; i++) {
+            button(name).click();
+            await until(() => headed(heading));
+            button('Today').click();
+            await until(() => headed('Today'));
+        }
+    })().then(() => done(null), (e) => done(String(e)));
+"#;
+
+/// The web process's growth while each screen is opened from Today and left again 300 times
+/// (3 × 100), with ten years of data: which screens' visits WebKit keeps memory for.
+async fn screens_probe(app: &App, exe: &Path) {
+    let pid = app_pid(app, exe);
+    let web = || web_mib(pid);
+    for _ in 0..2 {
+        visit_every_screen_in_page(app).await;
+    }
+    for (nav, heading) in SCREENS.iter().filter(|(nav, _)| *nav != "Today") {
+        let mut samples = vec![web()];
+        for _ in 0..3 {
+            let out = app
+                .client
+                .execute_async(
+                    THERE_AND_BACK,
+                    vec![(*nav).into(), (*heading).into(), 100.into()],
+                )
+                .await
+                .expect("the page opens the screen and goes back");
+            assert_eq!(out, serde_json::Value::Null, "the page visited {nav}");
+            samples.push(web());
+        }
+        println!(
+            "screens: {nav} and back to Today 300 times (3 × 100): web process MiB {samples:.0?} ({:+.0} MiB, {:.1} KiB a visit)",
+            samples[3] - samples[0],
+            (samples[3] - samples[0]) * 1024.0 / 300.0
+        );
+    }
+}
+
+/// The resident memory of the web process below Alongside's process `pid`, in MiB.
+fn web_mib(pid: u32) -> f64 {
+    let (_, names) = tree_rss_mib(pid);
+    names
+        .iter()
+        .find_map(|n| {
+            n.strip_prefix("WebKitWebProces ")
+                .and_then(|m| m.parse::<f64>().ok())
+        })
+        .expect("the web process is running")
+}
+
 /// Adds `html` to the page and removes it again, `times` times, inside the page.
 const ADD_AND_REMOVE: &str = r#"
     const [html, times, done] = arguments;
@@ -231,16 +307,7 @@ const ADD_AND_REMOVE: &str = r#"
 /// (3 × 300), for paragraphs, buttons and text fields: which kind WebKit keeps memory for.
 async fn fields_probe(app: &App, exe: &Path) {
     let pid = app_pid(app, exe);
-    let web = || {
-        let (_, names) = tree_rss_mib(pid);
-        names
-            .iter()
-            .find_map(|n| {
-                n.strip_prefix("WebKitWebProces ")
-                    .and_then(|m| m.parse::<f64>().ok())
-            })
-            .expect("the web process is running")
-    };
+    let web = || web_mib(pid);
     for (kind, one) in [
         ("paragraphs (warming up)", "<p>A small win today</p>"),
         ("paragraphs", "<p>A small win today</p>"),

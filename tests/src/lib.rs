@@ -210,6 +210,7 @@ impl App {
     async fn wait_for(&self, what: &str, xpath: &str) -> Element {
         // Shown with --nocapture: the step a failing scenario was on.
         println!("e2e: looking for {what}");
+        let xpath = &shown_only(xpath);
         let started = Instant::now();
         loop {
             match self.client.find(Locator::XPath(xpath)).await {
@@ -473,7 +474,9 @@ impl App {
     /// Waits until no element shows `text` any more.
     pub async fn no_longer_sees(&self, text: &str) {
         let t = lit(text);
-        let xpath = format!("//body//*[contains(normalize-space(text()), {t})]");
+        let xpath = shown_only(&format!(
+            "//body//*[contains(normalize-space(text()), {t})]"
+        ));
         let started = Instant::now();
         loop {
             let n = self
@@ -510,7 +513,7 @@ impl App {
         loop {
             let open = self
                 .client
-                .find_all(Locator::XPath("//*[@role='dialog']"))
+                .find_all(Locator::XPath(&shown_only("//*[@role='dialog']")))
                 .await
                 .map(|v| !v.is_empty())
                 .unwrap_or(true);
@@ -583,6 +586,14 @@ pub fn files_ending(folder: &Path, ext: &str) -> Vec<PathBuf> {
         .collect();
     found.sort();
     found
+}
+
+/// Only what `xpath` finds outside anything hidden: the app keeps its main screens between
+/// visits, hidden while another is shown, and a person sees only the shown one. (An XPath that
+/// picks by position, as `(…)[1]`, must leave hidden screens out before it picks:
+/// `(//main//h3[not(ancestor::*[@hidden])])[1]`.)
+pub fn shown_only(xpath: &str) -> String {
+    format!("({xpath})[not(ancestor-or-self::*[@hidden])]")
 }
 
 /// An XPath string literal for any text, including quotes and apostrophes.

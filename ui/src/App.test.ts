@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { render, screen, within } from '@testing-library/svelte';
+import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import App from './App.svelte';
 import { FakeBackend } from './lib/api/testing';
@@ -174,6 +174,32 @@ describe('navigation', () => {
     expect(screen.getByRole('heading', { name: 'Why it matters' })).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: '← Back to Today' }));
     await screen.findByRole('heading', { name: 'Today' });
+  });
+
+  it('keeps a main screen between visits: its draft stays, its data is read again, a typed passphrase is cleared', async () => {
+    const backend = new FakeBackend().onboarded();
+    const { user } = setup(backend);
+    const nav = await screen.findByRole('navigation', { name: 'Main' });
+
+    await user.click(within(nav).getByRole('button', { name: 'Reminders' }));
+    const heading = await screen.findByRole('heading', { name: 'Reminders', level: 1 });
+    await waitFor(() => expect(backend.called('list_reminders')).toHaveLength(1));
+    await user.type(screen.getByLabelText('Title'), 'Call the clinic');
+
+    await user.click(within(nav).getByRole('button', { name: 'Settings' }));
+    await screen.findByRole('heading', { name: 'Settings', level: 1 });
+    // Only the shown screen is there for the keyboard and a screen reader.
+    expect(screen.queryByRole('heading', { name: 'Reminders', level: 1 })).not.toBeInTheDocument();
+    const passphrase = screen.getByLabelText('Passphrase');
+    await user.type(passphrase, 'a secret phrase');
+
+    await user.click(within(nav).getByRole('button', { name: 'Reminders' }));
+    // The same screen, not a new one, with its list read again.
+    expect(await screen.findByRole('heading', { name: 'Reminders', level: 1 })).toBe(heading);
+    await waitFor(() => expect(backend.called('list_reminders')).toHaveLength(2));
+    expect(screen.getByLabelText('Title')).toHaveValue('Call the clinic');
+    // A passphrase never waits behind another screen.
+    expect(passphrase).toHaveValue('');
   });
 
   it('lists the main screens in order and marks the current one, sub-screens included', async () => {

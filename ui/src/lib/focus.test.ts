@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { clearOfHeader } from './focus';
+import { clearOfHeader, focusScreen } from './focus';
 
 function box(top: number, bottom: number) {
   return () => ({ top, bottom, left: 0, right: 100, width: 100, height: bottom - top, x: 0, y: top }) as DOMRect;
@@ -63,5 +63,21 @@ describe('clearOfHeader', () => {
     button.blur();
     clearOfHeader({ target: button } as unknown as FocusEvent);
     expect(scrollBy).not.toHaveBeenCalled();
+  });
+});
+
+describe('focusScreen', () => {
+  afterEach(() => {
+    document.body.innerHTML = '';
+  });
+
+  it('focuses the shown screen\'s heading, never one on a screen kept hidden', () => {
+    const main = document.createElement('main');
+    main.innerHTML = `
+      <div hidden><h1 tabindex="-1">Reminders</h1><input data-autofocus aria-label="Title"></div>
+      <div><h1 tabindex="-1">Today</h1></div>`;
+    document.body.append(main);
+    focusScreen(main);
+    expect(document.activeElement?.textContent).toBe('Today');
   });
 });

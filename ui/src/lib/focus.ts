@@ -5,8 +5,10 @@
  * person clicked or tabbed somewhere). Returns a function that stops waiting.
  */
 export function focusScreen(main: HTMLElement, waitMs = 5000): () => void {
-  const target = () =>
-    main.querySelector<HTMLElement>('[data-autofocus]') ?? main.querySelector<HTMLElement>('h1');
+  // Screens kept between visits are hidden while another is shown: only the shown one counts.
+  const shown = (selector: string) =>
+    [...main.querySelectorAll<HTMLElement>(selector)].find((e) => !e.closest('[hidden]')) ?? null;
+  const target = () => shown('[data-autofocus]') ?? shown('h1');
   const now = target();
   if (now) {
     now.focus();
