@@ -142,7 +142,12 @@ async fn tour<'a>(app: &'a App, check: Check, theme: &'static str) -> Audit<'a> 
 
     // Learn, and an opened card.
     a.screen("Learn", "Learn").await;
-    let first = app.first("the first card", "(//main//h3//button[not(ancestor::*[@hidden])])[1]").await;
+    let first = app
+        .first(
+            "the first card",
+            "(//main//h3//button[not(ancestor::*[@hidden])])[1]",
+        )
+        .await;
     let title = first
         .attr("aria-label")
         .await

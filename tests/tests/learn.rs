@@ -16,7 +16,10 @@ async fn search_open_bookmark_and_relaunch() {
     // The condition chosen at onboarding comes first in the library.
     // The library loads after the heading shows: wait for it, as a person would.
     let first_topic = app
-        .first("the first topic", "(//main//section/h2[not(ancestor::*[@hidden])])[1]")
+        .first(
+            "the first topic",
+            "(//main//section/h2[not(ancestor::*[@hidden])])[1]",
+        )
         .await
         .text()
         .await
@@ -30,7 +33,9 @@ async fn search_open_bookmark_and_relaunch() {
     app.heading("Best matches").await;
     let first = app
         .client
-        .find(fantoccini::Locator::XPath("(//main//ol//h3//button[not(ancestor::*[@hidden])])[1]"))
+        .find(fantoccini::Locator::XPath(
+            "(//main//ol//h3//button[not(ancestor::*[@hidden])])[1]",
+        ))
         .await
         .expect("first result");
     let title = first

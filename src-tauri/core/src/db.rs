@@ -35,6 +35,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/009_read_indexes.sql")),
     M::up(include_str!("migrations/010_circle.sql")),
     M::up(include_str!("migrations/011_care_circle.sql")),
+    M::up(include_str!("migrations/012_care_circle_keys.sql")),
 ];
 
 pub fn migrations() -> Migrations<'static> {

@@ -8,7 +8,7 @@ use ts_rs::TS;
 use super::apply::{self, Absorbed};
 use super::doc::CircleDoc;
 use super::store::{self, CircleRow, Device};
-use super::{bundle, SharedKind, NEVER_SHARED};
+use super::{bundle, passphrases, SharedKind, NEVER_SHARED};
 use crate::db::Database;
 use crate::error::{Error, Result};
 use crate::validate::{required_text, NAME_MAX};
@@ -76,11 +76,12 @@ fn your_name(name: &str) -> Result<String> {
 /// A circle as the caregiver sees it.
 pub fn view_of(c: &Connection, circle: &CircleRow, device: &Device) -> Result<CareCircle> {
     let doc = store::load_doc(c, circle, device)?;
+    let on = doc.shares();
+    let members = doc.members();
+    store::keep_doc(c, circle, doc)?;
     let person = crate::people::store::get(c, circle.person_id)?;
     let me = device.id();
-    let on = doc.shares();
-    let devices = doc
-        .members()
+    let devices = members
         .into_iter()
         .map(|m| {
             Ok(CircleDevice {
@@ -153,10 +154,10 @@ pub fn create_on(c: &mut Connection, input: NewCareCircle) -> Result<CareCircle>
     let circle_id = store::new_id();
     let mut doc = CircleDoc::new(&device.public(), &circle_id, &person.name, &input.shares)?;
     doc.add_member(&device.id(), &name, &crate::now_utc())?;
-    let id = store::insert_circle(&tx, &circle_id, input.person_id, &doc.save())?;
+    let id = store::insert_circle(&tx, &circle_id, input.person_id, &mut doc)?;
     let circle = store::circle(&tx, id)?.ok_or(Error::NotFound("care circle"))?;
     apply::publish(&tx, &circle, &mut doc, &device.id())?;
-    store::save_doc(&tx, &circle, &mut doc)?;
+    store::save_doc(&tx, &circle, doc)?;
     tx.commit()?;
     view_of(c, &circle, &device)
 }
@@ -173,7 +174,7 @@ pub fn set_shares_on(c: &mut Connection, id: i64, shares: &[SharedKind]) -> Resu
     let mut doc = store::load_doc(&tx, &circle, &device)?;
     doc.set_shares(shares)?;
     apply::publish(&tx, &circle, &mut doc, &device.id())?;
-    store::save_doc(&tx, &circle, &mut doc)?;
+    store::save_doc(&tx, &circle, doc)?;
     tx.commit()?;
     view_of(c, &circle, &device)
 }
@@ -195,7 +196,9 @@ pub fn publish_on(c: &mut Connection, id: i64) -> Result<u32> {
     let mut doc = store::load_doc(&tx, &circle, &device)?;
     let n = apply::publish(&tx, &circle, &mut doc, &device.id())?;
     if n > 0 {
-        store::save_doc(&tx, &circle, &mut doc)?;
+        store::save_doc(&tx, &circle, doc)?;
+    } else {
+        store::keep_doc(&tx, &circle, doc)?;
     }
     tx.commit()?;
     Ok(n)
@@ -215,12 +218,20 @@ pub fn merge_on(
     apply::publish(&tx, circle, &mut doc, &device.id())?;
     doc.merge(other)?;
     let absorbed = apply::absorb(&tx, circle, &doc)?;
-    store::save_doc(&tx, circle, &mut doc)?;
+    store::save_doc(&tx, circle, doc)?;
     if let Some(from) = from {
         store::note_sync(&tx, circle, from, &crate::now_utc())?;
     }
     tx.commit()?;
     Ok(absorbed)
+}
+
+/// How many devices have been removed from the circle, as `doc` knows.
+fn removed_count(doc: &CircleDoc) -> usize {
+    doc.members()
+        .iter()
+        .filter(|m| m.removed_at.is_some())
+        .count()
 }
 
 /// The circle's document as a protected bundle, after copying in this device's latest.
@@ -230,9 +241,15 @@ pub fn bundle_on(c: &mut Connection, id: i64, passphrase: &str) -> Result<String
     let circle = found(&tx, id)?;
     let device = store::device(&tx)?;
     let mut doc = store::load_doc(&tx, &circle, &device)?;
+    // After a removal, a passphrase used before it is refused: the removed may know it.
+    let removed = removed_count(&doc);
+    if passphrases::known_to_removed(&tx, circle.id, passphrase, removed)? {
+        return Err(passphrases::refuse_old());
+    }
     apply::publish(&tx, &circle, &mut doc, &device.id())?;
-    store::save_doc(&tx, &circle, &mut doc)?;
     let text = bundle::seal(&mut doc, passphrase)?;
+    store::save_doc(&tx, &circle, doc)?;
+    passphrases::remember(&tx, circle.id, passphrase, removed)?;
     tx.commit()?;
     Ok(text)
 }
@@ -283,11 +300,15 @@ pub fn import_bundle_on(
             let tx = c.transaction()?;
             let mut doc = CircleDoc::load(&other.save(), &device.public())?;
             doc.add_member(&device.id(), &name, &crate::now_utc())?;
-            let id = store::insert_circle(&tx, &circle_id, join.person_id, &doc.save())?;
+            let id = store::insert_circle(&tx, &circle_id, join.person_id, &mut doc)?;
             tx.commit()?;
             store::circle(c, id)?.ok_or(Error::NotFound("care circle"))?
         }
     };
+    // Counted as the bundle's maker knew it: if they had not heard of a removal this computer
+    // knows of, this passphrase counts as one from before it. (Remembered first: a merge that
+    // fails after it has still changed nothing the caregiver sees.)
+    passphrases::remember(c, circle.id, passphrase, removed_count(&other))?;
     let absorbed = merge_on(c, &circle, &mut other, None)?;
     Ok(BundleImported {
         circle: view_of(c, &circle, &device)?,
@@ -313,7 +334,7 @@ pub fn remove_device_on(c: &mut Connection, id: i64, device_id: &str) -> Result<
     if !doc.remove_member(device_id, &crate::now_utc())? {
         return Err(Error::NotFound("device"));
     }
-    store::save_doc(&tx, &circle, &mut doc)?;
+    store::save_doc(&tx, &circle, doc)?;
     tx.commit()?;
     view_of(c, &circle, &device)
 }

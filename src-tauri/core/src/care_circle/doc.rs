@@ -45,6 +45,9 @@ pub type Fields = BTreeMap<String, Json>;
 
 pub struct CircleDoc {
     doc: AutoCommit,
+    /// The heads of what the database holds for this document, when known: a save writes only
+    /// the changes after them (see `store::save_doc`).
+    pub(crate) stored: Option<Vec<automerge::ChangeHash>>,
 }
 
 fn damaged() -> Error {
@@ -95,7 +98,7 @@ impl CircleDoc {
         for kind in SharedKind::ALL {
             am(doc.put_object(&records, kind.as_str(), ObjType::Map))?;
         }
-        let mut me = CircleDoc { doc };
+        let mut me = CircleDoc { doc, stored: None };
         me.set_shares(shares)?;
         Ok(me)
     }
@@ -103,9 +106,9 @@ impl CircleDoc {
     /// A saved document, to be changed by `actor` (this device). Refuses one it cannot read.
     pub fn load(bytes: &[u8], actor: &[u8]) -> Result<Self> {
         let doc = AutoCommit::load(bytes).map_err(|_| damaged())?;
-        let me = CircleDoc {
-            doc: doc.with_actor(ActorId::from(actor)),
-        };
+        let mut doc = doc.with_actor(ActorId::from(actor));
+        let stored = Some(doc.get_heads());
+        let me = CircleDoc { doc, stored };
         match me.int(&ROOT, "format") {
             Some(f) if f <= FORMAT && me.circle_id().is_some() => Ok(me),
             Some(f) if f > FORMAT => Err(Error::invalid(
@@ -118,6 +121,11 @@ impl CircleDoc {
 
     pub fn save(&mut self) -> Vec<u8> {
         self.doc.save()
+    }
+
+    /// The changes after `heads`, in the form that, appended to a saved document, loads as one.
+    pub fn save_after(&mut self, heads: &[automerge::ChangeHash]) -> Vec<u8> {
+        self.doc.save_after(heads)
     }
 
     /// The document's history heads: equal on two devices when they hold the same changes.

@@ -175,11 +175,12 @@ pub fn admit(
     apply::publish(&tx, circle, &mut doc, &me.id())?;
     doc.add_member(device, &name, &crate::now_utc())?;
     doc.set_member_address(device, &address_text(addrs))?;
-    store::save_doc(&tx, circle, &mut doc)?;
+    let bytes = doc.save();
+    store::save_doc(&tx, circle, doc)?;
     store::set_live(&tx, circle.id, true)?;
     store::note_sync(&tx, circle, device, &crate::now_utc())?;
     tx.commit()?;
-    Ok(doc.save())
+    Ok(bytes)
 }
 
 /// On the joining device: the circle from the document the inviter sent, about `person_id`
@@ -203,11 +204,11 @@ pub fn joined(
     }
     let tx = c.transaction()?;
     doc.add_member(&me.id(), &name, &crate::now_utc())?;
-    let id = store::insert_circle(&tx, &circle_id, person_id, &doc.save())?;
+    let id = store::insert_circle(&tx, &circle_id, person_id, &mut doc)?;
     let circle = store::circle(&tx, id)?.ok_or(Error::NotFound("care circle"))?;
     apply::absorb(&tx, &circle, &doc)?;
     apply::publish(&tx, &circle, &mut doc, &me.id())?;
-    store::save_doc(&tx, &circle, &mut doc)?;
+    store::save_doc(&tx, &circle, doc)?;
     store::set_live(&tx, circle.id, true)?;
     store::note_sync(&tx, &circle, inviter, &crate::now_utc())?;
     tx.commit()?;
@@ -224,10 +225,13 @@ pub fn next_message(
     let tx = c.transaction()?;
     let me = store::device(&tx)?;
     let mut doc = store::load_doc(&tx, circle, &me)?;
-    if apply::publish_changes(&tx, circle, &mut doc, &me.id())? > 0 {
-        store::save_doc(&tx, circle, &mut doc)?;
-    }
+    let published = apply::publish_changes(&tx, circle, &mut doc, &me.id())? > 0;
     let msg = doc.inner().sync().generate_sync_message(state);
+    if published {
+        store::save_doc(&tx, circle, doc)?;
+    } else {
+        store::keep_doc(&tx, circle, doc)?;
+    }
     tx.commit()?;
     Ok(msg.map(sync::Message::encode))
 }
@@ -263,7 +267,9 @@ pub fn take_message(
     if doc.heads() != before {
         let touched = doc.touched_since(&before);
         absorbed = apply::absorb_touched(&tx, circle, &doc, &touched)?;
-        store::save_doc(&tx, circle, &mut doc)?;
+        store::save_doc(&tx, circle, doc)?;
+    } else {
+        store::keep_doc(&tx, circle, doc)?;
     }
     store::note_sync(&tx, circle, from, &crate::now_utc())?;
     tx.commit()?;
@@ -285,7 +291,9 @@ pub fn set_address(c: &mut Connection, circle: &CircleRow, addrs: &[SocketAddr])
     let me = store::device(&tx)?;
     let mut doc = store::load_doc(&tx, circle, &me)?;
     if doc.set_member_address(&me.id(), &text)? {
-        store::save_doc(&tx, circle, &mut doc)?;
+        store::save_doc(&tx, circle, doc)?;
+    } else {
+        store::keep_doc(&tx, circle, doc)?;
     }
     tx.commit()?;
     Ok(())
@@ -295,9 +303,10 @@ pub fn set_address(c: &mut Connection, circle: &CircleRow, addrs: &[SocketAddr])
 pub fn peers(c: &Connection, circle: &CircleRow) -> Result<Vec<(String, Vec<SocketAddr>)>> {
     let me = store::device(c)?;
     let doc = store::load_doc(c, circle, &me)?;
+    let members = doc.members();
+    store::keep_doc(c, circle, doc)?;
     let my_id = me.id();
-    Ok(doc
-        .members()
+    Ok(members
         .into_iter()
         .filter(|m| m.device != my_id && m.removed_at.is_none())
         .map(|m| {
@@ -318,8 +327,9 @@ pub fn last_port(c: &Connection) -> Result<Option<u16>> {
     let my_id = me.id();
     for circle in store::circles(c)? {
         let doc = store::load_doc(c, &circle, &me)?;
-        let port = doc
-            .members()
+        let members = doc.members();
+        store::keep_doc(c, &circle, doc)?;
+        let port = members
             .into_iter()
             .find(|m| m.device == my_id)
             .and_then(|m| {

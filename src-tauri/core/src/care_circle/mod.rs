@@ -14,6 +14,7 @@ pub mod doc;
 pub mod live;
 #[cfg(test)]
 mod live_tests;
+pub mod passphrases;
 pub mod store;
 pub mod tasks;
 #[cfg(test)]

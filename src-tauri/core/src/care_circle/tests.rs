@@ -7,9 +7,10 @@ use rusqlite::Connection;
 
 use super::api::{self, JoinAs, NewCareCircle};
 use super::doc::CircleDoc;
-use super::store;
 use super::SharedKind;
+use super::{passphrases, store};
 use crate::db::open_in_memory;
+use crate::error::Error;
 
 const PASS: &str = "our family words";
 
@@ -293,7 +294,7 @@ fn a_record_that_arrives_wrong_is_left_out_and_counted() {
         ],
     )
     .expect("put");
-    store::save_doc(&a, &circle, &mut doc).expect("save");
+    store::save_doc(&a, &circle, doc).expect("save");
     let text = api::bundle_on(&mut a, id, PASS).expect("bundle");
     let got = join(&mut b, &text, "Tom");
     assert_eq!((got.added, got.refused), (1, 1));
@@ -541,4 +542,187 @@ fn who_is_doing_what_is_checked_listed_and_travels() {
         )
         .expect("q");
     assert_eq!(whats, 1, "the done item arrives done");
+}
+
+#[test]
+fn after_a_removal_a_bundle_needs_a_passphrase_the_removed_relative_cannot_know() {
+    const NEW: &str = "a new one for the three of us";
+    let (mut a, mut b, mut c) = (device("Sam"), device("Sam"), device("Sam"));
+    let id = start(&mut a, &[SharedKind::Wins]);
+    let first = bundle(&mut a, id);
+    let bid = join(&mut b, &first, "Tom").circle.id;
+    let cid = join(&mut c, &first, "Ann").circle.id;
+    import(&mut a, &bundle(&mut b, bid));
+    import(&mut a, &bundle(&mut c, cid));
+    // Before any removal the same passphrase can be used again.
+    bundle(&mut a, id);
+
+    let tom = store::device(&b).expect("device").id();
+    api::remove_device_on(&mut a, id, &tom).expect("removed");
+    add_win(&a, "Written after Tom was removed");
+    let doc_before: Vec<u8> = a
+        .query_row("SELECT doc FROM care_circles WHERE id = ?1", [id], |r| {
+            r.get(0)
+        })
+        .expect("doc");
+    let refused = api::bundle_on(&mut a, id, PASS).expect_err("the old passphrase is refused");
+    let Error::Invalid { field, message } = refused else {
+        panic!("a plain refusal: {refused:?}");
+    };
+    assert_eq!(field, Some("passphrase"));
+    assert!(message.contains("choose a new passphrase"), "{message}");
+    let doc_after: Vec<u8> = a
+        .query_row("SELECT doc FROM care_circles WHERE id = ?1", [id], |r| {
+            r.get(0)
+        })
+        .expect("doc");
+    assert_eq!(doc_before, doc_after, "a refused save changes nothing");
+
+    // With a new passphrase: Tom, who knows only the old one, cannot open it; Ann, told the
+    // new one, can.
+    let text = api::bundle_on(&mut a, id, NEW).expect("a new passphrase works");
+    assert!(api::import_bundle_on(&mut b, &text, PASS, None).is_err());
+    assert!(wins(&b).is_empty(), "Tom gets nothing new");
+    api::import_bundle_on(&mut c, &text, NEW, None).expect("Ann opens it");
+    assert_eq!(wins(&c), vec!["Written after Tom was removed".to_string()]);
+    // Ann, who now knows of the removal, cannot save with the old passphrase either.
+    assert!(api::bundle_on(&mut c, cid, PASS).is_err());
+    api::bundle_on(&mut c, cid, NEW).expect("the new passphrase works for Ann too");
+}
+
+#[test]
+fn only_the_newest_passphrases_are_remembered() {
+    let mut a = device("Sam");
+    let id = start(&mut a, &[SharedKind::Wins]);
+    for i in 0..passphrases::KEEP + 3 {
+        api::bundle_on(&mut a, id, &format!("passphrase number {i}")).expect("bundle");
+    }
+    let n: i64 = a
+        .query_row(
+            "SELECT count(*) FROM care_bundle_passphrases WHERE circle = ?1",
+            [id],
+            |r| r.get(0),
+        )
+        .expect("count");
+    assert_eq!(n, passphrases::KEEP);
+    // Using the same one again adds no row.
+    api::bundle_on(&mut a, id, "passphrase number 18").expect("bundle");
+    let again: i64 = a
+        .query_row("SELECT count(*) FROM care_bundle_passphrases", [], |r| {
+            r.get(0)
+        })
+        .expect("count");
+    assert_eq!(again, passphrases::KEEP);
+}
+
+/// The document as the row holds it, read afresh (never the one kept in memory).
+fn stored_members(c: &Connection, id: i64) -> Vec<String> {
+    let bytes: Vec<u8> = c
+        .query_row("SELECT doc FROM care_circles WHERE id = ?1", [id], |r| {
+            r.get(0)
+        })
+        .expect("doc");
+    CircleDoc::load(&bytes, &[9; 32])
+        .expect("the saved form loads as one document")
+        .members()
+        .into_iter()
+        .map(|m| m.name)
+        .collect()
+}
+
+#[test]
+fn a_kept_document_is_used_only_while_the_row_still_holds_it() {
+    let mut a = device("Sam");
+    let id = start(&mut a, &[SharedKind::Wins]);
+    let circle = store::circle(&a, id).expect("read").expect("circle");
+    let me = store::device(&a).expect("device");
+
+    // A change saved in a transaction that is then rolled back is not seen afterwards, though
+    // the document with it was kept in memory.
+    {
+        let tx = a.transaction().expect("tx");
+        let mut doc = store::load_doc(&tx, &circle, &me).expect("doc");
+        doc.add_member("device-tom", "Tom", "2026-12-04T10:00:00Z")
+            .expect("add");
+        store::save_doc(&tx, &circle, doc).expect("save");
+        // Dropped without commit: rolled back.
+    }
+    let doc = store::load_doc(&a, &circle, &me).expect("doc");
+    assert_eq!(
+        doc.members()
+            .iter()
+            .map(|m| m.name.as_str())
+            .collect::<Vec<_>>(),
+        ["Maria"]
+    );
+    store::keep_doc(&a, &circle, doc).expect("keep");
+
+    // Another database whose circle has the same row id never gets this one's document.
+    let mut b = device("Sam");
+    let bid = start(&mut b, &[SharedKind::Wins]);
+    assert_eq!(bid, id);
+    let b_circle = store::circle(&b, bid).expect("read").expect("circle");
+    let b_me = store::device(&b).expect("device");
+    let mut doc = store::load_doc(&b, &b_circle, &b_me).expect("doc");
+    assert_ne!(
+        doc.circle_id(),
+        store::load_doc(&a, &circle, &me).expect("doc").circle_id()
+    );
+    doc.add_member("device-jo", "Jo", "2026-12-04T10:00:00Z")
+        .expect("add");
+    store::save_doc(&b, &b_circle, doc).expect("save");
+    assert_eq!(stored_members(&b, bid), ["Jo", "Maria"]);
+    assert_eq!(stored_members(&a, id), ["Maria"]);
+}
+
+#[test]
+fn saves_append_the_changes_and_compact_once_they_are_half_the_whole() {
+    let mut a = device("Sam");
+    let id = start(&mut a, &[SharedKind::Wins]);
+    let circle = store::circle(&a, id).expect("read").expect("circle");
+    let me = store::device(&a).expect("device");
+    let appended = |c: &Connection| -> (i64, i64) {
+        c.query_row(
+            "SELECT doc_appended, length(doc) FROM care_circles WHERE id = ?1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .expect("row")
+    };
+    let mut compacted = false;
+    let mut grew = false;
+    for i in 0..60 {
+        let before = appended(&a);
+        let mut doc = store::load_doc(&a, &circle, &me).expect("doc");
+        doc.add_member(
+            &format!("device-{i}"),
+            &format!("Relative {i}"),
+            "2026-12-04T10:00:00Z",
+        )
+        .expect("add");
+        store::save_doc(&a, &circle, doc).expect("save");
+        let after = appended(&a);
+        if after.0 > before.0 {
+            grew = true;
+            assert_eq!(
+                after.1 - before.1,
+                after.0 - before.0,
+                "only the change is added"
+            );
+        }
+        if after.0 == 0 && before.0 > 0 {
+            compacted = true;
+        }
+        assert!(
+            after.0 * 2 <= after.1 + 4096,
+            "never more appended than half: {after:?}"
+        );
+        assert_eq!(
+            stored_members(&a, id).len(),
+            i + 2,
+            "the saved form holds every change"
+        );
+    }
+    assert!(grew, "changes were appended");
+    assert!(compacted, "the whole was saved again");
 }

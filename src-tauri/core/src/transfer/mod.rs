@@ -187,6 +187,10 @@ pub const NOT_EXPORTED: &[(&str, &str)] = &[
         "care_dirty",
         "which records changed since they were last shared: rebuilt as records change",
     ),
+    (
+        "care_bundle_passphrases",
+        "hashes of the passphrases this computer used for a care circle's bundles: kept with the circle, which does not move",
+    ),
 ];
 
 #[rustfmt::skip]

@@ -300,6 +300,18 @@ describe('The care circle', () => {
       id: backend.careCircles.circles[0].id,
       device: 'device-tom',
     });
+
+    // Tom may know the passphrase used before: a bundle from now on needs a new one.
+    const pass = within(files).getByLabelText('Passphrase for the bundle');
+    await user.type(pass, 'blue kettle garden');
+    await user.click(within(files).getByRole('button', { name: 'Save a bundle' }));
+    await waitFor(() => expect(pass).toHaveAccessibleDescription(/choose a new passphrase/));
+    expect(backend.careCircles.saved).toBeNull();
+    await user.clear(pass);
+    await user.type(pass, 'only the three of us');
+    await user.click(within(files).getByRole('button', { name: 'Save a bundle' }));
+    expect(await within(files).findByText(/Saved the bundle/)).toBeInTheDocument();
+    expect(backend.careCircles.saved?.passphrase).toBe('only the three of us');
   });
 
   it('joins a relative’s circle with the bundle they sent, bringing in their list', async () => {

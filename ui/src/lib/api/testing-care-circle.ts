@@ -156,6 +156,8 @@ export class FakeCareCircles {
   tasks: HeldTask[] = [];
   /** The last bundle saved: where, its text (to bring in elsewhere) and its passphrase. */
   saved: { path: string; text: string; passphrase: string } | null = null;
+  /** The passphrases each circle's bundles used, with how many had been removed then. */
+  private used = new Map<number, { passphrase: string; removed: number }[]>();
   private nextId = 1;
   private nextUid = 1;
 
@@ -243,10 +245,24 @@ export class FakeCareCircles {
     return this.view(c, people);
   }
 
+  private remember(id: number, passphrase: string, removed: number) {
+    this.used.set(id, [...(this.used.get(id) ?? []), { passphrase, removed }]);
+  }
+
   /** Saves the circle's bundle; returns its path, as the core does. */
   save(id: number, passphrase: string, people: Person[]): string {
     const p = newPassphrase(passphrase);
     const c = this.found(id);
+    // After a removal, a passphrase used before it is refused, as the core refuses it.
+    const removed = c.devices.filter((d) => d.removedAt).length;
+    const used = (this.used.get(c.id) ?? []).filter((u) => u.passphrase === p);
+    if (used.some((u) => u.removed < removed)) {
+      throw invalid(
+        'passphrase',
+        "Someone has been removed from this care circle since this passphrase was used, so they may know it. Please choose a new passphrase for this circle's bundles, and tell it only to those still in the circle. Nothing was saved.",
+      );
+    }
+    this.remember(c.id, p, removed);
     const text = seal(JSON.stringify(this.envelope(c, this.view(c, people).personName)), p);
     const path = '/home/me/Downloads/alongside-care-circle-2026-12-04.age';
     this.saved = { path, text, passphrase: p };
@@ -323,6 +339,8 @@ export class FakeCareCircles {
       };
       this.circles.push(c);
     }
+    // Remembered as the bundle's maker knew the removals, as the core does.
+    this.remember(c.id, passphrase, other.devices.filter((d) => d.removedAt).length);
     // Devices: everyone either side knows; a removal on either side stands.
     for (const d of other.devices) {
       const mine = c.devices.find((x) => x.device === d.device);
