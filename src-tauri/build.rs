@@ -111,6 +111,7 @@ pub const COMMANDS: &[&str] = &[
     "create_care_invite",
     "join_care_circle",
     "set_care_circle_live",
+    "set_care_circle_relay",
 ];
 
 fn main() {

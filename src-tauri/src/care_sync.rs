@@ -1,8 +1,10 @@
 //! A care circle's live sync, over iroh: QUIC connections, end-to-end encrypted, straight
-//! between the circle's devices (no relay and no discovery service: each device says in the
-//! circle's document where it listens). Nothing here opens a socket until the caregiver turns
-//! live sync on, by making an invite or joining with one. Each connection carries Automerge's
-//! sync messages; every step on the data is the core's (`care_circle::live`).
+//! between the circle's devices (no discovery service: each device says in the circle's
+//! document where it listens). A relay is used only when a member of the circle set one (a
+//! self-hosted `iroh-relay`, say): then the devices can also reach each other through it, and it
+//! passes on encrypted packets it cannot read. Nothing here opens a socket until the caregiver
+//! turns live sync on, by making an invite or joining with one. Each connection carries
+//! Automerge's sync messages; every step on the data is the core's (`care_circle::live`).
 
 use std::collections::{HashMap, HashSet};
 use std::net::{SocketAddr, SocketAddrV4};
@@ -14,7 +16,7 @@ use alongside_core::care_circle::live::{self, Hello, Invite, InviteView, JoinReq
 use alongside_core::care_circle::store::{self, CircleRow};
 use alongside_core::{Error, Result};
 use iroh::endpoint::{presets, Connection, PortmapperConfig, RecvStream, SendStream, VarInt};
-use iroh::{Endpoint, EndpointAddr, EndpointId, PublicKey, RelayMode, SecretKey};
+use iroh::{Endpoint, EndpointAddr, EndpointId, PublicKey, RelayMode, RelayUrl, SecretKey};
 use tauri::{AppHandle, Emitter, Manager, Runtime};
 use tokio::sync::watch;
 
@@ -33,6 +35,8 @@ const LOOK_EVERY: Duration = Duration::from_millis(500);
 
 struct Running {
     endpoint: Endpoint,
+    /// The relays this endpoint may use (those of the live circles, and an invite's).
+    relays: Vec<String>,
     /// Open invites: their secret, the circle and until when.
     invites: Mutex<HashMap<[u8; 8], (i64, Instant)>>,
     /// Devices with a session open now (circle row id, device id).
@@ -45,6 +49,8 @@ struct Running {
 #[derive(Default)]
 pub struct CareSync {
     running: tokio::sync::Mutex<Option<Arc<Running>>>,
+    /// Told when the running endpoint should start again (a circle's relay changed elsewhere).
+    restart: tokio::sync::Notify,
 }
 
 fn unavailable() -> Error {
@@ -52,6 +58,27 @@ fn unavailable() -> Error {
         "sync",
         "Live sync could not start on this computer. Sharing by file still works.",
     )
+}
+
+/// How every live-sync endpoint is made: this computer's key, the app's two protocols, no
+/// discovery service, no port mapping, and a relay only if a circle chose one.
+fn builder(secret: &[u8; 32], relays: &[RelayUrl]) -> iroh::endpoint::Builder {
+    Endpoint::builder(presets::Minimal)
+        .secret_key(SecretKey::from_bytes(secret))
+        .alpns(vec![live::SYNC_ALPN.to_vec(), live::JOIN_ALPN.to_vec()])
+        .relay_mode(relay_mode(relays))
+        .clear_address_lookup()
+        .portmapper_config(PortmapperConfig::Disabled)
+        .clear_ip_transports()
+}
+
+/// Off unless a circle chose relays, and then only those: never iroh's public ones.
+fn relay_mode(relays: &[RelayUrl]) -> RelayMode {
+    if relays.is_empty() {
+        RelayMode::Disabled
+    } else {
+        RelayMode::custom(relays.iter().cloned())
+    }
 }
 
 fn bind_addr() -> SocketAddr {
@@ -118,27 +145,40 @@ fn db_call<R: Runtime, T: Send + 'static>(
 }
 
 impl CareSync {
-    /// Starts listening (once), and the loops that keep the circle's devices in step.
-    async fn start<R: Runtime>(&self, app: &AppHandle<R>) -> Result<Arc<Running>> {
-        let mut running = self.running.lock().await;
-        if let Some(r) = running.as_ref() {
-            return Ok(r.clone());
-        }
-        let (secret, port) = db_call(app, |c| {
-            Ok((*store::device(c)?.secret(), live::last_port(c)?))
+    /// Starts listening (once), and the loops that keep the circle's devices in step. Started
+    /// again when the relays it should use change: those of the live circles, and `extra` (an
+    /// invite's, while joining).
+    async fn start<R: Runtime>(
+        &self,
+        app: &AppHandle<R>,
+        extra: Option<String>,
+    ) -> Result<Arc<Running>> {
+        let (secret, port, mut relays) = db_call(app, |c| {
+            Ok((
+                *store::device(c)?.secret(),
+                live::last_port(c)?,
+                live::live_relays(c)?,
+            ))
         })
         .await?;
-        let bind = |addr: SocketAddr| {
-            Endpoint::builder(presets::Minimal)
-                .secret_key(SecretKey::from_bytes(&secret))
-                .alpns(vec![live::SYNC_ALPN.to_vec(), live::JOIN_ALPN.to_vec()])
-                .relay_mode(RelayMode::Disabled)
-                .clear_address_lookup()
-                .portmapper_config(PortmapperConfig::Disabled)
-                .clear_ip_transports()
-                .bind_addr(addr)
-                .map(|b| b.bind())
-        };
+        if let Some(r) = extra.filter(|r| !relays.contains(r)) {
+            relays.push(r);
+            relays.sort();
+        }
+        let mut running = self.running.lock().await;
+        if let Some(r) = running.as_ref() {
+            if r.relays == relays {
+                return Ok(r.clone());
+            }
+            r.endpoint.close().await;
+            *running = None;
+        }
+        let urls = relays
+            .iter()
+            .map(|r| r.parse::<RelayUrl>())
+            .collect::<std::result::Result<Vec<_>, _>>()
+            .map_err(|_| unavailable())?;
+        let bind = |addr: SocketAddr| builder(&secret, &urls).bind_addr(addr).map(|b| b.bind());
         // The port of last time, so the others find this computer where it was; any if taken.
         let mut addr = bind_addr();
         if let Some(p) = port.filter(|_| addr.port() == 0) {
@@ -153,6 +193,7 @@ impl CareSync {
         };
         let r = Arc::new(Running {
             endpoint,
+            relays,
             invites: Mutex::new(HashMap::new()),
             sessions: Mutex::new(HashSet::new()),
             changed: watch::Sender::new(0),
@@ -187,21 +228,39 @@ impl CareSync {
         .await?;
         let any = db_call(app, |c| Ok(!store::live_circles(c)?.is_empty())).await?;
         if any {
-            self.start(app).await?;
+            self.start(app, None).await?;
         } else {
             self.stop().await;
         }
         Ok(view)
     }
 
-    /// An invite code (and its QR code) that lets one new device into circle `id` for an hour.
-    pub async fn invite<R: Runtime>(&self, app: &AppHandle<R>, id: i64) -> Result<InviteView> {
-        db_call(app, move |c| {
-            store::circle(c, id)?.ok_or(Error::NotFound("care circle"))?;
-            store::set_live(c, id, true)
+    /// Sets circle `id`'s relay (empty for none); a running live sync starts again with it.
+    pub async fn set_relay<R: Runtime>(
+        &self,
+        app: &AppHandle<R>,
+        id: i64,
+        relay: String,
+    ) -> Result<CareCircle> {
+        let view = db_call(app, move |c| {
+            alongside_core::care_circle::api::set_relay_on(c, id, &relay)
         })
         .await?;
-        let r = self.start(app).await?;
+        if self.running.lock().await.is_some() {
+            self.start(app, None).await?;
+        }
+        Ok(view)
+    }
+
+    /// An invite code (and its QR code) that lets one new device into circle `id` for an hour.
+    pub async fn invite<R: Runtime>(&self, app: &AppHandle<R>, id: i64) -> Result<InviteView> {
+        let relay = db_call(app, move |c| {
+            let circle = store::circle(c, id)?.ok_or(Error::NotFound("care circle"))?;
+            store::set_live(c, id, true)?;
+            live::relay_of(c, &circle)
+        })
+        .await?;
+        let r = self.start(app, None).await?;
         let addrs: Vec<SocketAddrV4> = addresses(&r.endpoint)
             .into_iter()
             .filter_map(|a| match a {
@@ -209,10 +268,10 @@ impl CareSync {
                 SocketAddr::V6(_) => None,
             })
             .collect();
-        if addrs.is_empty() {
+        if addrs.is_empty() && relay.is_none() {
             return Err(unavailable());
         }
-        let invite = Invite::new(*r.endpoint.id().as_bytes(), addrs);
+        let invite = Invite::new(*r.endpoint.id().as_bytes(), addrs, relay);
         r.invites
             .lock()
             .expect("invites")
@@ -243,7 +302,7 @@ impl CareSync {
             alongside_core::people::store::ensure_active(c, person_id)
         })
         .await?;
-        let r = self.start(app).await?;
+        let r = self.start(app, invite.relay.clone()).await?;
         let unreachable = || {
             Error::invalid(
                 "code",
@@ -254,6 +313,9 @@ impl CareSync {
         let mut addr = EndpointAddr::new(inviter);
         for a in &invite.addrs {
             addr = addr.with_ip_addr(SocketAddr::V4(*a));
+        }
+        if let Some(url) = invite.relay.as_deref().and_then(|r| r.parse().ok()) {
+            addr = addr.with_relay_url(url);
         }
         let conn = tokio::time::timeout(
             Duration::from_secs(15),
@@ -406,8 +468,9 @@ async fn dial_loop<R: Runtime>(app: AppHandle<R>, r: Arc<Running>) {
                 if fresh {
                     live::set_address(c, &circle, &a)?;
                 }
+                let relay = live::relay_of(c, &circle)?;
                 for (device, addrs) in live::peers(c, &circle)? {
-                    todo.push((circle.clone(), device, addrs));
+                    todo.push((circle.clone(), device, addrs, relay.clone()));
                 }
             }
             Ok(todo)
@@ -417,7 +480,15 @@ async fn dial_loop<R: Runtime>(app: AppHandle<R>, r: Arc<Running>) {
             if fresh {
                 published = addrs;
             }
-            for (circle, device, addrs) in todo {
+            // A circle's relay changed on another computer: start again with the new one.
+            if todo
+                .iter()
+                .any(|(_, _, _, relay)| relay.as_ref().is_some_and(|x| !r.relays.contains(x)))
+            {
+                app.state::<CareSync>().restart.notify_one();
+                return;
+            }
+            for (circle, device, addrs, relay) in todo {
                 let key = (circle.id, device.clone());
                 let open = r.sessions.lock().expect("sessions").contains(&key);
                 if open {
@@ -428,7 +499,11 @@ async fn dial_loop<R: Runtime>(app: AppHandle<R>, r: Arc<Running>) {
                     .entry(key)
                     .or_insert_with(Instant::now)
                     .elapsed();
-                if addrs.is_empty() || (device < me && waited < FALLBACK_AFTER) {
+                let relay: Option<RelayUrl> = relay
+                    .filter(|x| r.relays.contains(x))
+                    .and_then(|x| x.parse().ok());
+                if (addrs.is_empty() && relay.is_none()) || (device < me && waited < FALLBACK_AFTER)
+                {
                     continue;
                 }
                 let Ok(bytes) = hex::decode(&device) else {
@@ -443,6 +518,9 @@ async fn dial_loop<R: Runtime>(app: AppHandle<R>, r: Arc<Running>) {
                 let mut addr = EndpointAddr::new(id);
                 for a in addrs {
                     addr = addr.with_ip_addr(a);
+                }
+                if let Some(url) = relay {
+                    addr = addr.with_relay_url(url);
                 }
                 let (app, r) = (app.clone(), r.clone());
                 tauri::async_runtime::spawn(async move {
@@ -570,13 +648,103 @@ async fn session<R: Runtime>(
     r.sessions.lock().expect("sessions").remove(&key);
 }
 
-/// Starts live sync at launch when this device is in a circle already.
+/// Starts live sync at launch when this device is in a circle already, and starts it again
+/// whenever the running endpoint asks (its relays changed).
 pub fn resume<R: Runtime>(app: &AppHandle<R>) {
     let app = app.clone();
     tauri::async_runtime::spawn(async move {
         let circles = db_call(&app, |c| Ok(store::live_circles(c)?.len())).await;
         if matches!(circles, Ok(n) if n > 0) {
-            let _ = app.state::<CareSync>().start(&app).await;
+            let _ = app.state::<CareSync>().start(&app, None).await;
+        }
+        loop {
+            app.state::<CareSync>().restart.notified().await;
+            if app.state::<CareSync>().running.lock().await.is_some() {
+                let _ = app.state::<CareSync>().start(&app, None).await;
+            }
         }
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A relay on this computer, as a family would run `iroh-relay` (plain http here, which the
+    /// app takes only for a relay on the same computer).
+    async fn local_relay() -> (iroh_relay::server::Server, RelayUrl) {
+        let mut config = iroh_relay::server::ServerConfig::default();
+        config.relay = Some(iroh_relay::server::RelayConfig::new(SocketAddr::from((
+            [127, 0, 0, 1],
+            0,
+        ))));
+        let server = iroh_relay::server::Server::spawn(config)
+            .await
+            .expect("a relay on this computer");
+        let addr = server.http_addr().expect("its address");
+        let url = live::relay_url(&format!("http://{addr}"))
+            .expect("a relay address the app takes")
+            .expect("not empty")
+            .parse()
+            .expect("a relay url");
+        (server, url)
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn two_computers_reach_each_other_through_the_circles_relay_with_no_address() {
+        let (_server, url) = local_relay().await;
+        let bind = |secret: [u8; 32]| {
+            builder(&secret, std::slice::from_ref(&url))
+                .bind_addr(SocketAddr::from(([127, 0, 0, 1], 0)))
+                .expect("an address")
+                .bind()
+        };
+        let (a, b) = (
+            bind([1; 32]).await.expect("a binds"),
+            bind([2; 32]).await.expect("b binds"),
+        );
+        tokio::time::timeout(Duration::from_secs(20), a.online())
+            .await
+            .expect("a reaches the relay");
+        let echo = {
+            let a = a.clone();
+            tokio::spawn(async move {
+                let conn = a
+                    .accept()
+                    .await
+                    .expect("incoming")
+                    .await
+                    .expect("connected");
+                let (mut send, mut recv) = conn.accept_bi().await.expect("a stream");
+                let got = read_frame(&mut recv).await.expect("a frame");
+                write_frame(&mut send, &got).await.expect("sent back");
+                send.finish().expect("finished");
+                conn.closed().await;
+            })
+        };
+        // B knows only A's key and the circle's relay: no address at all.
+        let addr = EndpointAddr::new(a.id()).with_relay_url(url.clone());
+        assert_eq!(addr.ip_addrs().count(), 0);
+        let conn = tokio::time::timeout(Duration::from_secs(20), b.connect(addr, live::SYNC_ALPN))
+            .await
+            .expect("in time")
+            .expect("b connects through the relay");
+        let (mut send, mut recv) = conn.open_bi().await.expect("a stream");
+        write_frame(&mut send, b"a small win").await.expect("sent");
+        let back = read_frame(&mut recv).await.expect("the echo");
+        assert_eq!(back, b"a small win");
+        conn.close(VarInt::from_u32(0), b"bye");
+        let _ = echo.await;
+        a.close().await;
+        b.close().await;
+    }
+
+    #[test]
+    fn with_no_relay_chosen_relays_are_off_and_never_iroh_s_own() {
+        assert_eq!(relay_mode(&[]), RelayMode::Disabled);
+        let url: RelayUrl = "https://relay.example.org/".parse().expect("url");
+        let mode = relay_mode(std::slice::from_ref(&url));
+        assert_eq!(mode, RelayMode::custom([url]));
+        assert_ne!(mode, RelayMode::Default);
+    }
 }

@@ -163,6 +163,7 @@ macro_rules! app_commands {
             $crate::commands::care_circle::create_care_invite,
             $crate::commands::care_circle::join_care_circle,
             $crate::commands::care_circle::set_care_circle_live,
+            $crate::commands::care_circle::set_care_circle_relay,
         ]
     };
 }

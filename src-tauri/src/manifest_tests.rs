@@ -156,7 +156,7 @@ fn the_command_list_for_the_ui_is_current() {
     );
     assert_eq!(
         list.len(),
-        110,
+        111,
         "every registered command is found in a command file"
     );
     assert_eq!(list["update_win"], ["id", "win"]);

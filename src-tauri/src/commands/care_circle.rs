@@ -136,3 +136,16 @@ pub async fn set_care_circle_live<R: Runtime>(
         .set_live(&app, id.into_inner(), on.into_inner())
         .await
 }
+
+/// Sets the relay a circle's computers use when they cannot reach each other directly (empty
+/// for none); live sync, if on, starts again with it.
+#[tauri::command(async)]
+pub async fn set_care_circle_relay<R: Runtime>(
+    app: AppHandle<R>,
+    id: Arg<i64>,
+    relay: Arg<String>,
+) -> Result<CareCircle> {
+    app.state::<CareSync>()
+        .set_relay(&app, id.into_inner(), relay.into_inner())
+        .await
+}

@@ -45,6 +45,9 @@ pub struct CareCircle {
     pub devices: Vec<CircleDevice>,
     /// Live sync is on: this computer connects to the circle's other devices.
     pub live: bool,
+    /// The relay the circle's devices use when they cannot reach each other directly, if a
+    /// member set one; it passes on encrypted messages it cannot read.
+    pub relay: Option<String>,
     /// What is never shared, in words.
     pub never_shared: Vec<String>,
 }
@@ -78,6 +81,7 @@ pub fn view_of(c: &Connection, circle: &CircleRow, device: &Device) -> Result<Ca
     let doc = store::load_doc(c, circle, device)?;
     let on = doc.shares();
     let members = doc.members();
+    let relay = doc.relay();
     store::keep_doc(c, circle, doc)?;
     let person = crate::people::store::get(c, circle.person_id)?;
     let me = device.id();
@@ -112,6 +116,7 @@ pub fn view_of(c: &Connection, circle: &CircleRow, device: &Device) -> Result<Ca
             .collect(),
         devices,
         live: store::is_live(c, circle.id)?,
+        relay,
         never_shared: NEVER_SHARED.iter().map(|s| (*s).to_owned()).collect(),
     })
 }
@@ -318,6 +323,23 @@ pub fn import_bundle_on(
     })
 }
 
+/// Sets the circle's relay (`relay` as typed; empty for none). It travels to the others with
+/// the rest of the document; each computer uses it from its next connection.
+pub fn set_relay_on(c: &mut Connection, id: i64, relay: &str) -> Result<CareCircle> {
+    let relay = super::live::relay_url(relay)?;
+    let tx = c.transaction()?;
+    let circle = found(&tx, id)?;
+    let device = store::device(&tx)?;
+    let mut doc = store::load_doc(&tx, &circle, &device)?;
+    if doc.set_relay(relay.as_deref())? {
+        store::save_doc(&tx, &circle, doc)?;
+    } else {
+        store::keep_doc(&tx, &circle, doc)?;
+    }
+    tx.commit()?;
+    view_of(c, &circle, &device)
+}
+
 /// Removes a device: from now on its changes are not taken, here or (once they sync) on the
 /// other devices.
 pub fn remove_device_on(c: &mut Connection, id: i64, device_id: &str) -> Result<CareCircle> {
@@ -367,4 +389,8 @@ pub fn import_care_circle_bundle(
 
 pub fn remove_care_circle_device(db: &Database, id: i64, device: &str) -> Result<CareCircle> {
     db.with(|c| remove_device_on(c, id, device))
+}
+
+pub fn set_care_circle_relay(db: &Database, id: i64, relay: &str) -> Result<CareCircle> {
+    db.with(|c| set_relay_on(c, id, relay))
 }

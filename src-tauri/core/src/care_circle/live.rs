@@ -32,6 +32,64 @@ pub struct Invite {
     pub device: [u8; 32],
     pub token: [u8; 8],
     pub addrs: Vec<SocketAddrV4>,
+    /// The circle's relay, when it has one: the new device reaches the inviter through it too.
+    pub relay: Option<String>,
+}
+
+/// The longest relay address taken.
+pub const RELAY_MAX: usize = 200;
+
+fn bad_relay() -> Error {
+    Error::invalid(
+        "relay",
+        "Please give the relay's full address, such as https://relay.example.org. Nothing was changed.",
+    )
+}
+
+/// Checks a relay address as the caregiver typed it: empty for none, else an `https://` address
+/// of a host (and port). Plain `http://` is taken only for a relay on this very computer
+/// (`localhost` or `127.x.x.x`), where nothing travels over a network. Returned in one form
+/// (lower case, ending in `/`), as iroh writes relay addresses.
+pub fn relay_url(text: &str) -> Result<Option<String>> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    if text.chars().count() > RELAY_MAX {
+        return Err(bad_relay());
+    }
+    let lower = text.to_ascii_lowercase();
+    let (scheme, rest) = lower.split_once("://").ok_or_else(bad_relay)?;
+    let rest = rest.strip_suffix('/').unwrap_or(rest);
+    let (host, port) = match rest.rsplit_once(':') {
+        Some((h, p)) => (h, Some(p)),
+        None => (rest, None),
+    };
+    let host_ok = !host.is_empty()
+        && host.len() <= 253
+        && host.split('.').all(|l| {
+            !l.is_empty()
+                && !l.starts_with('-')
+                && !l.ends_with('-')
+                && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        });
+    let port_ok = port.is_none_or(|p| p.parse::<u16>().is_ok_and(|n| n > 0));
+    if !host_ok || !port_ok {
+        return Err(bad_relay());
+    }
+    let on_this_computer = host == "localhost" || host.starts_with("127.");
+    match scheme {
+        "https" => {}
+        "http" if on_this_computer => {}
+        "http" => {
+            return Err(Error::invalid(
+                "relay",
+                "Please use the relay's https:// address, so that the way to it is protected too. Nothing was changed.",
+            ))
+        }
+        _ => return Err(bad_relay()),
+    }
+    Ok(Some(format!("{scheme}://{rest}/")))
 }
 
 fn bad_code() -> Error {
@@ -42,13 +100,14 @@ fn bad_code() -> Error {
 }
 
 impl Invite {
-    pub fn new(device: [u8; 32], addrs: Vec<SocketAddrV4>) -> Self {
+    pub fn new(device: [u8; 32], addrs: Vec<SocketAddrV4>, relay: Option<String>) -> Self {
         let mut token = [0u8; 8];
         getrandom::fill(&mut token).expect("the system's random numbers");
         Invite {
             device,
             token,
             addrs,
+            relay,
         }
     }
 
@@ -61,6 +120,11 @@ impl Invite {
         for a in self.addrs.iter().take(8) {
             bytes.extend(a.ip().octets());
             bytes.extend(a.port().to_be_bytes());
+        }
+        // The relay, when there is one, after the addresses: its length, then its text.
+        if let Some(relay) = self.relay.as_deref().filter(|r| r.len() <= RELAY_MAX) {
+            bytes.push(relay.len() as u8);
+            bytes.extend(relay.as_bytes());
         }
         let text = data_encoding::BASE32_NOPAD.encode(&bytes).to_lowercase();
         text.as_bytes()
@@ -90,7 +154,20 @@ impl Invite {
         let token: [u8; 8] = bytes[33..41].try_into().map_err(|_| bad_code())?;
         let n = bytes[41] as usize;
         let rest = &bytes[42..];
-        if n == 0 || rest.len() != n * 6 {
+        if rest.len() < n * 6 {
+            return Err(bad_code());
+        }
+        let (rest, tail) = rest.split_at(n * 6);
+        let relay = match tail {
+            [] => None,
+            [len, text @ ..] if text.len() == *len as usize => {
+                let text = std::str::from_utf8(text).map_err(|_| bad_code())?;
+                Some(relay_url(text).ok().flatten().ok_or_else(bad_code)?)
+            }
+            _ => return Err(bad_code()),
+        };
+        // Somewhere to reach the inviter: an address, or the relay.
+        if n == 0 && relay.is_none() {
             return Err(bad_code());
         }
         let addrs = rest
@@ -106,6 +183,7 @@ impl Invite {
             device,
             token,
             addrs,
+            relay,
         })
     }
 }
@@ -253,6 +331,7 @@ pub fn take_message(
     let tx = c.transaction()?;
     let me = store::device(&tx)?;
     let mut doc = store::load_doc(&tx, circle, &me)?;
+    doc.watch();
     let before = doc.heads();
     doc.inner()
         .sync()
@@ -269,6 +348,7 @@ pub fn take_message(
         absorbed = apply::absorb_touched(&tx, circle, &doc, &touched)?;
         store::save_doc(&tx, circle, doc)?;
     } else {
+        doc.unwatch();
         store::keep_doc(&tx, circle, doc)?;
     }
     store::note_sync(&tx, circle, from, &crate::now_utc())?;
@@ -297,6 +377,31 @@ pub fn set_address(c: &mut Connection, circle: &CircleRow, addrs: &[SocketAddr])
     }
     tx.commit()?;
     Ok(())
+}
+
+/// The relays of the circles with live sync on, each once: the ones this computer may reach.
+pub fn live_relays(c: &Connection) -> Result<Vec<String>> {
+    let me = store::device(c)?;
+    let mut out = vec![];
+    for circle in store::live_circles(c)? {
+        let doc = store::load_doc(c, &circle, &me)?;
+        let relay = doc.relay();
+        store::keep_doc(c, &circle, doc)?;
+        if let Some(r) = relay.filter(|r| !out.contains(r)) {
+            out.push(r);
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+/// The circle's relay, if it has one.
+pub fn relay_of(c: &Connection, circle: &CircleRow) -> Result<Option<String>> {
+    let me = store::device(c)?;
+    let doc = store::load_doc(c, circle, &me)?;
+    let relay = doc.relay();
+    store::keep_doc(c, circle, doc)?;
+    Ok(relay)
 }
 
 /// The other devices of a circle that are still in it, with where they last said they listen.

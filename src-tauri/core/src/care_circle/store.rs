@@ -134,11 +134,20 @@ pub fn insert_circle(
 /// and a kept document is used only while its row still carries the token it was kept under:
 /// a rolled-back transaction, a restored backup or another database leave another token, and
 /// the document is read from the database again.
-static KEPT: Mutex<Vec<(i64, i64, CircleDoc)>> = Mutex::new(Vec::new());
+static KEPT: Mutex<Vec<Kept>> = Mutex::new(Vec::new());
+
+/// A kept document: whose (this computer's key, which differs in every database), which
+/// circle (its row id), and the token of the save it matches.
+struct Kept {
+    owner: [u8; 32],
+    circle: i64,
+    token: i64,
+    doc: CircleDoc,
+}
 /// At most this many documents are kept (the newest).
 const KEEP_DOCS: usize = 4;
 
-fn kept() -> std::sync::MutexGuard<'static, Vec<(i64, i64, CircleDoc)>> {
+fn kept() -> std::sync::MutexGuard<'static, Vec<Kept>> {
     KEPT.lock().unwrap_or_else(|e| e.into_inner())
 }
 
@@ -155,12 +164,13 @@ fn token_of(conn: &Connection, circle: &CircleRow) -> Result<i64> {
 pub fn load_doc(conn: &Connection, circle: &CircleRow, device: &Device) -> Result<CircleDoc> {
     let token = token_of(conn, circle)?;
     if token != 0 {
+        let owner = device.public();
         let mut kept = kept();
         if let Some(i) = kept
             .iter()
-            .position(|(id, t, _)| *id == circle.id && *t == token)
+            .position(|k| k.owner == owner && k.circle == circle.id && k.token == token)
         {
-            return Ok(kept.remove(i).2);
+            return Ok(kept.remove(i).doc);
         }
     }
     let bytes: Vec<u8> = conn.query_row(
@@ -171,13 +181,20 @@ pub fn load_doc(conn: &Connection, circle: &CircleRow, device: &Device) -> Resul
     CircleDoc::load(&bytes, &device.public())
 }
 
-fn keep(circle: i64, token: i64, doc: CircleDoc) {
+fn keep(conn: &Connection, circle: i64, token: i64, doc: CircleDoc) -> Result<()> {
+    let owner = device(conn)?.public();
     let mut kept = kept();
-    kept.retain(|(id, _, _)| *id != circle);
-    kept.push((circle, token, doc));
+    kept.retain(|k| !(k.owner == owner && k.circle == circle));
+    kept.push(Kept {
+        owner,
+        circle,
+        token,
+        doc,
+    });
     if kept.len() > KEEP_DOCS {
         kept.remove(0);
     }
+    Ok(())
 }
 
 /// Hands back a document that was only read, to be kept for the next step. One that changed
@@ -186,7 +203,7 @@ pub fn keep_doc(conn: &Connection, circle: &CircleRow, mut doc: CircleDoc) -> Re
     let token = token_of(conn, circle)?;
     let heads = doc.heads();
     if token != 0 && doc.stored.as_ref() == Some(&heads) {
-        keep(circle.id, token, doc);
+        keep(conn, circle.id, token, doc)?;
     }
     Ok(())
 }
@@ -214,33 +231,39 @@ pub fn save_doc(conn: &Connection, circle: &CircleRow, mut doc: CircleDoc) -> Re
         [circle.id],
         |r| Ok((r.get(0)?, r.get(1)?)),
     )?;
-    let after = doc.stored.clone();
-    match after {
+    let full = |doc: &mut CircleDoc| -> Result<()> {
+        conn.execute(
+            "UPDATE care_circles SET doc = ?1, doc_appended = 0, doc_token = ?2 WHERE id = ?3",
+            params![doc.save(), token, circle.id],
+        )?;
+        Ok(())
+    };
+    match doc.stored.clone() {
         Some(after) if after == heads => {
             conn.execute(
                 "UPDATE care_circles SET doc_token = ?1 WHERE id = ?2",
                 params![token, circle.id],
             )?;
         }
-        Some(after) if (appended as usize) * 2 < whole.len() => {
+        Some(after) => {
             let delta = doc.save_after(&after);
-            let mut bytes = whole;
-            bytes.extend_from_slice(&delta);
-            conn.execute(
-                "UPDATE care_circles SET doc = ?1, doc_appended = doc_appended + ?2, doc_token = ?3 WHERE id = ?4",
-                params![bytes, delta.len() as i64, token, circle.id],
-            )?;
+            // Appended only while the changes stay under half of the whole: they load slower
+            // than a saved document does.
+            if (appended as usize + delta.len()) * 2 < whole.len() + delta.len() {
+                let mut bytes = whole;
+                bytes.extend_from_slice(&delta);
+                conn.execute(
+                    "UPDATE care_circles SET doc = ?1, doc_appended = doc_appended + ?2, doc_token = ?3 WHERE id = ?4",
+                    params![bytes, delta.len() as i64, token, circle.id],
+                )?;
+            } else {
+                full(&mut doc)?;
+            }
         }
-        _ => {
-            conn.execute(
-                "UPDATE care_circles SET doc = ?1, doc_appended = 0, doc_token = ?2 WHERE id = ?3",
-                params![doc.save(), token, circle.id],
-            )?;
-        }
+        None => full(&mut doc)?,
     }
     doc.stored = Some(heads);
-    keep(circle.id, token, doc);
-    Ok(())
+    keep(conn, circle.id, token, doc)
 }
 
 /// Turns live sync on or off for a circle.

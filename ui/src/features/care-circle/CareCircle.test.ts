@@ -354,4 +354,37 @@ describe('The care circle', () => {
     expect(within(live).queryByLabelText('Invite code')).not.toBeInTheDocument();
     expect(backend.called('set_care_circle_live').at(-1)?.args).toMatchObject({ on: false });
   });
+
+  it('sets a relay only with a full https address, and says so where live sync is described', async () => {
+    const { backend, user, container } = await start();
+    await openCareCircle(user);
+    await startCircle(user);
+    const live = await screen.findByRole('region', { name: 'Live sync' });
+    const field = within(live).getByLabelText('Relay address (optional)');
+    const save = within(live).getByRole('button', { name: 'Save the relay' });
+
+    // Plain http over a network is refused beside the field, and nothing is set.
+    await user.type(field, 'http://relay.example.org');
+    await user.click(save);
+    await waitFor(() => expect(field).toHaveAccessibleDescription(/https:\/\/ address/));
+    expect(backend.careCircles.circles[0].relay ?? null).toBeNull();
+
+    await user.clear(field);
+    await user.type(field, 'https://Relay.Example.org');
+    await user.click(save);
+    expect(await within(live).findByText(/can now also reach each other through https:\/\/relay.example.org\//)).toBeInTheDocument();
+    expect(backend.called('set_care_circle_relay').at(-1)?.args).toEqual({
+      id: backend.careCircles.circles[0].id,
+      relay: 'https://Relay.Example.org',
+    });
+    await user.click(within(live).getByRole('button', { name: 'Turn live sync on' }));
+    expect(await within(live).findByText(/through the circle's relay/)).toBeInTheDocument();
+    await expectAccessible(container);
+
+    // Cleared: straight connections only.
+    await user.clear(field);
+    await user.click(save);
+    expect(await within(live).findByText(/uses no relay/)).toBeInTheDocument();
+    expect(within(live).getByText(/and to nothing else/)).toBeInTheDocument();
+  });
 });

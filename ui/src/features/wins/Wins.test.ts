@@ -6,6 +6,7 @@ import { FakeBackend } from '../../lib/api/testing';
 import { router } from '../../lib/router.svelte';
 import { localDay, monthLabel, yesterday } from '../../lib/dates';
 import { expectAccessible } from '../../test/axe';
+import { emit } from '@tauri-apps/api/event';
 
 async function start() {
   const backend = new FakeBackend().onboarded().install();
@@ -25,6 +26,20 @@ async function addWin(user: ReturnType<typeof userEvent.setup>, text: string, wh
 }
 
 describe('Small wins', () => {
+  it('shows a win that arrives from the care circle while the list is open', async () => {
+    const { backend, user } = await start();
+    await user.click(within(screen.getByRole('navigation', { name: 'Main' })).getByRole('button', { name: 'Wins' }));
+    await screen.findByRole('heading', { name: 'Small wins', level: 1 });
+    expect(screen.queryByText('Went for a walk with Tom')).not.toBeInTheDocument();
+    // Written on a relative's computer, and now in this one's tables.
+    backend.wins.unshift({
+      id: 900, personId: 1, personName: 'Sam', happenedOn: localDay(), text: 'Went for a walk with Tom',
+      note: null, tags: [], textMarked: null, noteMarked: null,
+    });
+    await emit('care-circle-synced');
+    expect(await screen.findByText('Went for a walk with Tom')).toBeInTheDocument();
+  });
+
   it('adds a win from any screen with a warm acknowledgement', async () => {
     const { backend, user, container } = await start();
     const dialog = await addWin(user, 'Made breakfast', 'Yesterday');

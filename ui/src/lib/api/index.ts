@@ -241,6 +241,8 @@ export const api = {
   joinCareCircle: (code: string, personId: number, yourName: string) =>
     call<CareCircle>('join_care_circle', { code, personId, yourName }),
   setCareCircleLive: (id: number, on: boolean) => call<CareCircle>('set_care_circle_live', { id, on }),
+  /** Sets the relay the circle's computers use when they cannot reach each other directly ('' for none). */
+  setCareCircleRelay: (id: number, relay: string) => call<CareCircle>('set_care_circle_relay', { id, relay }),
   /** Calls `callback` when another device's changes have arrived. */
   onCareCircleSynced: async (callback: () => void): Promise<() => void> => {
     try {

@@ -76,6 +76,7 @@ type Held = {
   shares: SharedKind[];
   devices: CircleDevice[];
   live?: boolean;
+  relay?: string | null;
 };
 
 type HeldTask = CareTask & { uid: string; removed: boolean };
@@ -101,6 +102,28 @@ function optionalDay(field: string, value: string | null): string | null {
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) throw bad;
   if (y < 1900 || y > 2200) throw invalid(field, 'Please check the year of that date.');
   return v;
+}
+
+/** A relay address, checked as the core's `live::relay_url` checks it. */
+function relayUrl(text: string): string | null {
+  const t = text.trim();
+  if (!t) return null;
+  const bad = invalid('relay', "Please give the relay's full address, such as https://relay.example.org. Nothing was changed.");
+  if ([...t].length > 200) throw bad;
+  const m = /^([a-z]+):\/\/([^/:]+)(?::(\d+))?\/?$/.exec(t.toLowerCase());
+  if (!m) throw bad;
+  const [, scheme, host, port] = m;
+  const hostOk = host.split('.').every((l) => /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/.test(l));
+  const portOk = port === undefined || (Number(port) > 0 && Number(port) < 65536);
+  if (!hostOk || !portOk) throw bad;
+  const here = host === 'localhost' || host.startsWith('127.');
+  if (scheme === 'http' && !here)
+    throw invalid(
+      'relay',
+      'Please use the relay\'s https:// address, so that the way to it is protected too. Nothing was changed.',
+    );
+  if (scheme !== 'https' && scheme !== 'http') throw bad;
+  return `${scheme}://${host}${port ? `:${port}` : ''}/`;
 }
 
 /** A new bundle's passphrase, checked as the core checks it. */
@@ -181,6 +204,7 @@ export class FakeCareCircles {
       shares: CARE_SHARES.map(([kind, label]) => ({ kind, label, shared: c.shares.includes(kind) })),
       devices: c.devices.map((d) => ({ ...d })),
       live: c.live ?? false,
+      relay: c.relay ?? null,
       neverShared: [...NEVER_SHARED],
     };
   }
@@ -236,6 +260,13 @@ export class FakeCareCircles {
   setLive(id: number, on: boolean, people: Person[]): CareCircle {
     const c = this.found(id);
     c.live = on;
+    return this.view(c, people);
+  }
+
+  /** Sets the relay, checked as the core checks it (the same refusals, in the same words). */
+  setRelay(id: number, relay: string, people: Person[]): CareCircle {
+    const c = this.found(id);
+    c.relay = relayUrl(relay);
     return this.view(c, people);
   }
 

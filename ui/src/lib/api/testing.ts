@@ -477,7 +477,7 @@ export class FakeBackend {
         return held.then(() => this.handle(cmd, args));
       }
       return this.handle(cmd, args);
-    });
+    }, { shouldMockEvents: true });
     return this;
   }
 
@@ -991,6 +991,8 @@ export class FakeBackend {
         return this.careCircles.invite(args.id as number);
       case 'set_care_circle_live':
         return this.careCircles.setLive(args.id as number, args.on as boolean, this.people);
+      case 'set_care_circle_relay':
+        return this.careCircles.setRelay(args.id as number, args.relay as string, this.people);
       case 'report_preview':
         return this.reports.build(args.request as ReportRequest, this.people, this.wins);
       case 'save_report':

@@ -754,6 +754,11 @@ export type CareCircle = { id: number, personId: number, personName: string, sha
  */
 live: boolean, 
 /**
+ * The relay the circle's devices use when they cannot reach each other directly, if a
+ * member set one; it passes on encrypted messages it cannot read.
+ */
+relay: string | null, 
+/**
  * What is never shared, in words.
  */
 neverShared: Array<string>, };
