@@ -355,6 +355,26 @@ describe('The care circle', () => {
     expect(backend.called('set_care_circle_live').at(-1)?.args).toMatchObject({ on: false });
   });
 
+  it('starts a second circle about someone else the caregiver supports, and switches between them', async () => {
+    const backend = new FakeBackend().onboarded();
+    backend.people.push({ id: 99, name: 'Alex', relationship: 'friend', conditions: [] });
+    const { user, container } = await start(backend);
+    await startCircle(user);
+    const another = screen.getByRole('region', { name: 'Someone else you support' });
+    await user.click(within(another).getByRole('button', { name: 'Start or join a circle about Alex' }));
+    const form = await screen.findByRole('region', { name: 'Start a care circle' });
+    // Only those with no circle yet can be chosen: Alex alone, so there is nothing to choose.
+    expect(within(form).queryByLabelText('Who is the circle about?')).not.toBeInTheDocument();
+    await expectAccessible(container);
+    await user.click(within(form).getByRole('button', { name: 'Start the care circle' }));
+    await screen.findByRole('heading', { name: 'Who is in the circle about Alex' });
+    expect(backend.careCircles.circles.map((c) => c.personId)).toEqual([1, 99]);
+    // Everyone has a circle now: no offer of another.
+    expect(screen.queryByRole('region', { name: 'Someone else you support' })).not.toBeInTheDocument();
+    await user.selectOptions(screen.getByLabelText('Which circle'), 'About Sam');
+    expect(await screen.findByRole('heading', { name: 'Who is in the circle about Sam' })).toBeInTheDocument();
+  });
+
   it('sets a relay only with a full https address, and says so where live sync is described', async () => {
     const { backend, user, container } = await start();
     await openCareCircle(user);
