@@ -6,6 +6,7 @@
 #   bash tests/bench-desktop.sh            # startup and memory (about 10 minutes after builds)
 #   ALONGSIDE_SOAK_MINUTES=30 bash tests/bench-desktop.sh memory   # with the 30-minute soak
 #   ALONGSIDE_FIELDS_ONLY=1 bash tests/bench-desktop.sh memory     # only which elements WebKit keeps
+#   ALONGSIDE_SCREENS_ONLY=1 bash tests/bench-desktop.sh memory    # only which screens' visits grow
 #
 # FLOOR_DIR names the floor's sources (default ../shared/bench/floor), FLOOR_TARGET_DIR where
 # it is built. Needs what .ci/setup
